@@ -1,0 +1,70 @@
+package io.mdm.testkit;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) on the loopback interface. The services
+ * talk to it over TCP with the real MongoDB driver. In memory for tests; in an H2 file for the
+ * local stack, so its data survives restarts. It has no multi-document transactions, change
+ * streams or TTL expiry, which the services do not rely on.
+ */
+public final class MongoWireServer implements AutoCloseable {
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private MongoWireServer(MongoBackend backend, int port) {
+        this.server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        this.address = new InetSocketAddress("127.0.0.1", port);
+    }
+
+    public static MongoWireServer inMemory() {
+        return new MongoWireServer(new MemoryBackend(), FreePorts.next());
+    }
+
+    public static MongoWireServer persistent(Path file, int port) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new MongoWireServer(new H2Backend(file.toAbsolutePath().toString()), port);
+    }
+
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+
+    /**
+     * Runs the persistent server in the foreground, for {@code ./mdm up}:
+     * {@code MongoWireServer <port> <h2 file>}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 2) {
+            System.err.println("usage: MongoWireServer <port> <data file>");
+            System.exit(2);
+        }
+        MongoWireServer server = persistent(Path.of(args[1]), Integer.parseInt(args[0]));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        System.err.println("MongoDB wire-protocol server listening on " + server.connectionString());
+        stopped.await();
+    }
+}
