@@ -1,0 +1,123 @@
+package io.mdm.platform.events;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.mdm.contracts.events.CloudEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Moves pending outbox entries to Kafka in order, then removes them from their document. Runs
+ * on a worker thread, never on the event loop. A failed send leaves the entry for the next
+ * round: events wait out a Kafka outage instead of being lost.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MongoClient mongo;
+    private final String database;
+    private final EventsConfig config;
+    private final KafkaProducer<String, String> producer;
+    private volatile boolean brokerDown;
+
+    public OutboxRelay(MongoClient mongo,
+                       @ConfigProperty(name = "quarkus.mongodb.database") String database,
+                       EventsConfig config,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.mongo = mongo;
+        this.database = database;
+        this.config = config;
+        this.producer = new KafkaProducer<>(producerConfig(kafkaConfig), new StringSerializer(), new StringSerializer());
+    }
+
+    private static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig) {
+        Map<String, Object> props = new HashMap<>();
+        // Quarkus hands over every kafka.* property; keep those a producer understands.
+        kafkaConfig.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                props.put(key, value);
+            }
+        });
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        return props;
+    }
+
+    @Scheduled(every = "${mdm.events.relay-interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s")
+    void relay() {
+        for (String collection : config.outboxCollections()) {
+            try {
+                relay(mongo.getDatabase(database).getCollection(collection));
+                if (brokerDown) {
+                    LOG.info("Kafka is reachable again; pending events are being delivered");
+                    brokerDown = false;
+                }
+            } catch (RuntimeException e) {
+                if (!brokerDown) {
+                    LOG.warnf("Events wait in the outbox until Kafka is reachable: %s", e.getClass().getSimpleName());
+                    brokerDown = true;
+                }
+                return;
+            }
+        }
+    }
+
+    private void relay(MongoCollection<Document> collection) {
+        for (Document owner : collection.find(Filters.exists(Outbox.FIELD + ".id"))
+                .projection(new Document(Outbox.FIELD, 1))
+                .limit(config.relayBatchSize())) {
+            List<Document> entries = owner.getList(Outbox.FIELD, Document.class);
+            for (Document entry : entries) {
+                publish(entry);
+                collection.updateOne(Filters.eq("_id", owner.get("_id")),
+                        Updates.pull(Outbox.FIELD, new Document("id", entry.getString("id"))));
+            }
+        }
+    }
+
+    private void publish(Document entry) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(
+                entry.getString("topic"), entry.getString("key"), entry.getString("event"));
+        record.headers().add(new RecordHeader("content-type",
+                CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("event " + entry.getString("id") + " not published", e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+}
