@@ -1,0 +1,6 @@
+package io.mdm.policy.domain;
+
+public enum ComplianceStatus {
+    COMPLIANT,
+    NON_COMPLIANT
+}
