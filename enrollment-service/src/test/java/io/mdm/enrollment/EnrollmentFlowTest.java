@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mdm.contracts.EventTypes;
 import io.mdm.contracts.Topics;
+import io.mdm.testkit.KafkaBroker;
 import io.mdm.testkit.MdmInfraResource;
 import io.mdm.testkit.TestInfrastructure;
 import io.mdm.testkit.TopicReader;
@@ -14,6 +15,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -25,6 +27,8 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -115,6 +119,40 @@ class EnrollmentFlowTest {
             String raw = event.cloudEvent().toString();
             assertFalse(raw.contains(invitationToken), "the event carries the invitation token");
             assertFalse(raw.contains(secret), "the event carries the device secret");
+            for (TopicReader.Event any : events.seen()) {
+                assertFalse(any.cloudEvent().toString().contains(secret), "an event carries a device secret");
+            }
+            String log = Files.readString(Path.of("target/quarkus-test.log"));
+            assertFalse(log.contains(invitationToken), "the log carries the invitation token");
+            assertFalse(log.contains(secret), "the log carries the device secret");
+            assertFalse(log.contains(accessToken), "the log carries the device token");
+        }
+    }
+
+    @Test
+    void enrollmentSucceedsWhileKafkaIsDownAndItsEventArrivesExactlyOnceAfterwards() {
+        KafkaBroker broker = TestInfrastructure.get().kafkaBroker().orElse(null);
+        Assumptions.assumeTrue(broker != null, "needs the forked broker to stop it");
+        String firstInvitation = invite(newEmployeeId(), "BYOD", null).then().extract().path("token");
+        String duringOutage;
+        broker.stop();
+        try {
+            duringOutage = enroll(enrollment(firstInvitation, currentNotice("BYOD"), true)).then()
+                    .statusCode(201).extract().path("deviceId");
+        } finally {
+            broker.start();
+        }
+        String secondInvitation = invite(newEmployeeId(), "BYOD", null).then().extract().path("token");
+        String afterOutage = enroll(enrollment(secondInvitation, currentNotice("BYOD"), true)).path("deviceId");
+        try (TopicReader events = new TopicReader(TestInfrastructure.get().kafkaBootstrapServers(), Topics.DEVICE)) {
+            events.await(e -> e.data().path("deviceId").asText().equals(duringOutage), Duration.ofSeconds(60));
+            // The later enrollment's event was queued after the first one: once it is here, a
+            // duplicate of the first would be too.
+            events.await(e -> e.data().path("deviceId").asText().equals(afterOutage), Duration.ofSeconds(60));
+            long copies = events.seen().stream()
+                    .filter(e -> e.type().equals(EventTypes.DEVICE_ENROLLED))
+                    .filter(e -> e.data().path("deviceId").asText().equals(duringOutage)).count();
+            assertEquals(1, copies);
         }
     }
 
