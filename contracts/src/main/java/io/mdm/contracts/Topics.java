@@ -6,7 +6,7 @@ public final class Topics {
     public static final String DEVICE = "mdm.device.v1";
     /** Policies keyed by policy id, compliance changes by device id. */
     public static final String POLICY = "mdm.policy.v1";
-    /** Backup facts (counts only, never content), keyed by employee id. */
+    /** Backup facts (counts only, never content), keyed by employee id; legal holds by hold id. */
     public static final String BACKUP = "mdm.backup.v1";
     /** The audit log in sequence order, plus signed checkpoints. */
     public static final String AUDIT = "mdm.audit.v1";

@@ -17,7 +17,9 @@ public class MdmInfraResource implements QuarkusTestResourceLifecycleManager {
                 "kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
                 "quarkus.mongodb.connection-string", infra.mongoConnectionString(),
                 "quarkus.oidc.auth-server-url", infra.realm().url(),
-                "quarkus.oidc-client.auth-server-url", infra.realm().url());
+                "quarkus.oidc-client.auth-server-url", infra.realm().url(),
+                // A service that accepts device tokens points mdm.device-tokens.jwks-url here in its tests.
+                "mdm.testkit.device-jwks-url", TestDeviceTokens.get().jwksUrl());
     }
 
     @Override

@@ -16,7 +16,7 @@ public interface DeviceTokenConfig {
     Optional<String> signingKey();
 
     /** The {@code iss} claim of device tokens. */
-    @WithDefault("mdm-enrollment")
+    @WithDefault(io.mdm.contracts.DeviceTokens.DEFAULT_ISSUER)
     String issuer();
 
     /** Token lifetime; the API promises at most one hour. */

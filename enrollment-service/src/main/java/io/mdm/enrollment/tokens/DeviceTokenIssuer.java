@@ -1,5 +1,6 @@
 package io.mdm.enrollment.tokens;
 
+import io.mdm.contracts.DeviceTokens;
 import io.mdm.enrollment.Device;
 import io.mdm.enrollment.config.DeviceTokenConfig;
 import io.quarkus.runtime.LaunchMode;
@@ -37,7 +38,6 @@ import java.util.Map;
 @ApplicationScoped
 public class DeviceTokenIssuer {
 
-    public static final String AUDIENCE = "mdm-device";
     private static final Logger LOG = Logger.getLogger(DeviceTokenIssuer.class);
 
     private final DeviceTokenConfig config;
@@ -69,9 +69,10 @@ public class DeviceTokenIssuer {
         Instant now = clock.instant();
         String token = Jwt.issuer(config.issuer())
                 .subject(device.id())
-                .audience(AUDIENCE)
-                .claim("employee_id", device.employeeId())
-                .claim("ownership", device.ownership().name())
+                .audience(DeviceTokens.AUDIENCE)
+                .groups(DeviceTokens.ROLE)
+                .claim(DeviceTokens.EMPLOYEE_ID_CLAIM, device.employeeId())
+                .claim(DeviceTokens.OWNERSHIP_CLAIM, device.ownership().name())
                 .issuedAt(now)
                 .expiresAt(now.plus(config.lifetime()))
                 .jws().keyId(keyId).algorithm(SignatureAlgorithm.ES256)

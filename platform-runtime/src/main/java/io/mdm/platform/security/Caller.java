@@ -17,6 +17,11 @@ public record Caller(String username, Optional<String> employeeId, Set<String> r
         return roles.contains(role);
     }
 
+    /** True when the caller is the phone {@code deviceId}, calling with its own device token. */
+    public boolean isDevice(String deviceId) {
+        return hasRole(io.mdm.contracts.DeviceTokens.ROLE) && username.equals(deviceId);
+    }
+
     /** True when the caller is the employee {@code employeeId}. */
     public boolean isEmployee(String employeeId) {
         return this.employeeId.map(employeeId::equals).orElse(false);

@@ -27,8 +27,9 @@ public class CurrentCaller {
         String username = identity.getPrincipal().getName();
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             employeeId = Optional.ofNullable(jwt.<String>getClaim(EMPLOYEE_ID_CLAIM)).filter(id -> !id.isBlank());
+            // People are known by their Keycloak user name, phones by their device id (sub).
             String preferred = jwt.getClaim("preferred_username");
-            username = preferred != null ? preferred : username;
+            username = preferred != null ? preferred : jwt.getSubject();
         }
         return new Caller(username, employeeId, identity.getRoles());
     }
