@@ -22,6 +22,15 @@ public record Device(String id, String employeeId, Ownership ownership, Platform
         Objects.requireNonNull(status, "status");
     }
 
+    /** The device after unenrollment: retired for good, with no further tokens. */
+    public Device retire(Instant at) {
+        if (!isActive()) {
+            throw new IllegalStateException("device " + id + " is already retired");
+        }
+        return new Device(id, employeeId, ownership, platform, osVersion, model, agentVersion, Status.RETIRED,
+                enrolledAt, noticeVersion, secretHash, at);
+    }
+
     public boolean isActive() {
         return status == Status.ACTIVE;
     }

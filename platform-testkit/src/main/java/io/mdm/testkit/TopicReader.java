@@ -50,22 +50,22 @@ public final class TopicReader implements AutoCloseable {
 
     /** Reads until an event matching {@code wanted} arrives, and returns it; fails after {@code timeout}. */
     public Event await(Predicate<Event> wanted, Duration timeout) {
-        for (Event event : seen) {
-            if (wanted.test(event)) {
-                return event;
-            }
-        }
+        int checked = 0;
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
-                Event event = parse(record);
-                seen.add(event);
-                if (wanted.test(event)) {
-                    return event;
+        while (true) {
+            // Every record of a poll is kept before searching: the consumer's position is past them all.
+            for (; checked < seen.size(); checked++) {
+                if (wanted.test(seen.get(checked))) {
+                    return seen.get(checked);
                 }
             }
+            if (!Instant.now().isBefore(deadline)) {
+                throw new AssertionError("no matching event within " + timeout + "; seen: " + seen);
+            }
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+                seen.add(parse(record));
+            }
         }
-        throw new AssertionError("no matching event within " + timeout + "; seen: " + seen);
     }
 
     /** Every event read so far. */

@@ -19,6 +19,12 @@ public interface DeviceTokenConfig {
     @WithDefault(io.mdm.contracts.DeviceTokens.DEFAULT_ISSUER)
     String issuer();
 
+    /**
+     * Where every service, this one included, fetches the JWK set that verifies device tokens
+     * (read by platform-runtime's DeviceTokenTenant); normally this service's /api/v1/devices/jwks.
+     */
+    Optional<String> jwksUrl();
+
     /** Token lifetime; the API promises at most one hour. */
     @WithDefault("PT15M")
     Duration lifetime();

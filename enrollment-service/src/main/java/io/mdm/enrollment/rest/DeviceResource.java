@@ -31,7 +31,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
-@Path("/api/v1")
+@Path("/api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceResource {
 
@@ -59,7 +59,7 @@ public class DeviceResource {
 
     /** The phone trades its id and secret (HTTP Basic) for a short-lived signed device token. */
     @POST
-    @Path("/devices/{id}/token")
+    @Path("/{id}/token")
     @PermitAll
     public TokenResponse token(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Device device = basicCredentials(authorization)
@@ -73,14 +73,13 @@ public class DeviceResource {
     }
 
     @GET
-    @Path("/devices/jwks")
+    @Path("/jwks")
     @PermitAll
     public Map<String, Object> jwks() {
         return tokens.jwks();
     }
 
     @GET
-    @Path("/devices")
     @RolesAllowed(Roles.MDM_ADMIN)
     public Page<DeviceView> list(@QueryParam("employeeId") String employeeId, @QueryParam("status") Device.Status status,
                                  @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
@@ -91,25 +90,15 @@ public class DeviceResource {
 
     /** An administrator, or the employee whose device it is; others learn nothing (404). */
     @GET
-    @Path("/devices/{id}")
+    @Path("/{id}")
     @Authenticated
     public DeviceView get(@PathParam("id") String id) {
         Caller who = caller.get();
         return devices.byId(id)
-                .filter(d -> who.hasRole(Roles.MDM_ADMIN) || who.employeeId().map(d::belongsTo).orElse(false))
+                .filter(d -> who.hasRole(Roles.MDM_ADMIN)
+                        || (who.hasRole(Roles.EMPLOYEE) && who.employeeId().map(d::belongsTo).orElse(false)))
                 .map(DeviceView::of)
                 .orElseThrow(() -> ProblemException.notFound("Device " + id));
-    }
-
-    @GET
-    @Path("/me/devices")
-    @RolesAllowed(Roles.EMPLOYEE)
-    public Page<DeviceView> mine(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        String employeeId = caller.get().employeeId().orElseThrow(() -> ProblemException.forbidden(
-                "Your account has no employee id; ask an administrator to set it."));
-        int size = Page.limit(limit);
-        return Page.of(devices.list(Optional.of(employeeId), Optional.empty(), Page.cursor(cursor), size + 1), size,
-                d -> new PageCursor(d.enrolledAt(), d.id()), DeviceView::of);
     }
 
     private static Optional<String[]> basicCredentials(String authorization) {
