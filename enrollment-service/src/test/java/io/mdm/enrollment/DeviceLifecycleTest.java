@@ -154,6 +154,9 @@ class DeviceLifecycleTest {
                 .then().statusCode(403);
         RestAssured.given().auth().oauth2(token("erin")).get("/api/v1/devices/" + erins.id() + "/commands").then()
                 .statusCode(403);
+        RestAssured.given().auth().oauth2(token("alice")).contentType(ContentType.JSON).body(Map.of("result", "DONE"))
+                .post("/api/v1/devices/" + erins.id() + "/commands/" + UUID.randomUUID() + "/ack").then().statusCode(403);
+        RestAssured.given().auth().oauth2(token("carol")).get("/api/v1/devices/" + erins.id()).then().statusCode(403);
         RestAssured.given().auth().oauth2(token("alice")).contentType(ContentType.JSON)
                 .body(Map.of("scope", "EVERYTHING", "reason", "x")).post("/api/v1/devices/" + erins.id() + "/wipe")
                 .then().statusCode(400).body("violations.field", hasItem("scope"));
@@ -162,9 +165,9 @@ class DeviceLifecycleTest {
     }
 
     @Test
-    void deviceTokenDoesNotReadOtherDevicesOfTheSameEmployee() {
+    void deviceTokenDoesNotReadDeviceRecordsEvenOfTheSameEmployee() {
         Phone first = enrolledPhone("E1001", "BYOD");
         Phone second = enrolledPhone("E1001", "BYOD");
-        RestAssured.given().auth().oauth2(first.token()).get("/api/v1/devices/" + second.id()).then().statusCode(404);
+        RestAssured.given().auth().oauth2(first.token()).get("/api/v1/devices/" + second.id()).then().statusCode(403);
     }
 }

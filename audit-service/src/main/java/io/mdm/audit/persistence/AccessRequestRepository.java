@@ -13,6 +13,11 @@ import com.mongodb.client.model.Updates;
 import io.mdm.audit.access.AccessRequest;
 import io.mdm.audit.access.AccessRequestStatus;
 import io.mdm.audit.access.Grant;
+import io.mdm.audit.accessaudit.AccessAuditTrail;
+import io.mdm.contracts.EventTypes;
+import io.mdm.contracts.Topics;
+import io.mdm.contracts.events.AuditEvents;
+import io.mdm.platform.events.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -51,15 +56,20 @@ import static io.mdm.audit.persistence.AccessRequestDocument.date;
 @ApplicationScoped
 public class AccessRequestRepository {
 
-    static final String COLLECTION = "access_requests";
+    public static final String COLLECTION = "access_requests";
 
     private static final Bson NEWEST_FIRST = Sorts.orderBy(Sorts.descending(CREATED_AT), Sorts.descending(ID));
 
     private final MongoCollection<Document> requests;
+    private final AccessAuditTrail audit;
+    private final Outbox outbox;
 
     public AccessRequestRepository(MongoClient mongo,
-                                   @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+                                   @ConfigProperty(name = "quarkus.mongodb.database") String database,
+                                   AccessAuditTrail audit, Outbox outbox) {
         this.requests = mongo.getDatabase(database).getCollection(COLLECTION);
+        this.audit = audit;
+        this.outbox = outbox;
         Bson newestFirst = Indexes.compoundIndex(Indexes.descending(CREATED_AT), Indexes.descending(ID));
         requests.createIndex(newestFirst);
         requests.createIndex(Indexes.compoundIndex(Indexes.ascending(STATUS), newestFirst));
@@ -69,14 +79,17 @@ public class AccessRequestRepository {
         requests.createIndex(Indexes.ascending(GRANT_ID), new IndexOptions().unique(true).sparse(true));
     }
 
-    /** Stores a newly filed request (version 0). */
+    /** Stores a newly filed request (version 0), then appends its audit record. */
     public void insert(AccessRequest request) {
         if (request.version() != 0) {
             throw new IllegalArgumentException("only a newly filed request (version 0) is inserted");
         }
         Document doc = new Document(ID, request.id());
         doc.putAll(AccessRequestDocument.fields(request));
+        // The audit entry is written with the request, so a crash before the append cannot lose it.
+        doc.append(AccessAuditTrail.FIELD, List.of(audit.pendingEntry(request)));
         requests.insertOne(doc);
+        audit.appendPending(request.id());
     }
 
     public Optional<AccessRequest> find(String id) {
@@ -87,6 +100,9 @@ public class AccessRequestRepository {
      * Stores a transition of a request, provided the stored request is still the one it was
      * computed from ({@code changed.version() - 1}).
      *
+     * <p>Then appends the change's audit record; a change to APPROVED also queues the subject's
+     * {@code mdm.notification.data-accessed} notice in the document's outbox.
+     *
      * @return false when someone else changed the request in between; nothing was stored
      */
     public boolean store(AccessRequest changed) {
@@ -94,9 +110,23 @@ public class AccessRequestRepository {
             throw new IllegalArgumentException("a transition has a version of at least 1");
         }
         // $set rather than a replacement keeps fields other writers own, such as a pending outbox.
-        return requests.updateOne(
+        // The change's audit entry, and the subject's notice of a completed approval, are part
+        // of the same update, so neither can be lost between two writes.
+        List<Bson> update = new ArrayList<>(List.of(new Document("$set", AccessRequestDocument.fields(changed)),
+                Updates.push(AccessAuditTrail.FIELD, audit.pendingEntry(changed))));
+        if (changed.status() == AccessRequestStatus.APPROVED) {
+            Grant grant = changed.grant();
+            update.add(Updates.push(Outbox.FIELD, outbox.entry(Topics.NOTIFICATIONS, changed.subjectEmployeeId(),
+                    EventTypes.NOTIFICATION_DATA_ACCESSED, changed.subjectEmployeeId(),
+                    new AuditEvents.DataAccessed(changed.subjectEmployeeId(), changed.id(), grant.notifySubjectAt()))));
+        }
+        boolean stored = requests.updateOne(
                 Filters.and(Filters.eq(ID, changed.id()), Filters.eq(VERSION, changed.version() - 1)),
-                new Document("$set", AccessRequestDocument.fields(changed))).getMatchedCount() == 1;
+                Updates.combine(update)).getMatchedCount() == 1;
+        if (stored) {
+            audit.appendPending(changed.id());
+        }
+        return stored;
     }
 
     /** One page of the list, newest first; see {@link AccessRequestQuery} for the filters. */

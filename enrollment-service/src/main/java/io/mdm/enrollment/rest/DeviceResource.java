@@ -12,7 +12,6 @@ import io.mdm.platform.problem.ProblemType;
 import io.mdm.platform.security.Caller;
 import io.mdm.platform.security.CurrentCaller;
 import io.mdm.platform.security.Roles;
-import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -88,10 +87,10 @@ public class DeviceResource {
                 size + 1), size, d -> new PageCursor(d.enrolledAt(), d.id()), DeviceView::of);
     }
 
-    /** An administrator, or the employee whose device it is; others learn nothing (404). */
+    /** An administrator, or the employee whose device it is; other employees learn nothing (404). */
     @GET
     @Path("/{id}")
-    @Authenticated
+    @RolesAllowed({Roles.MDM_ADMIN, Roles.EMPLOYEE})
     public DeviceView get(@PathParam("id") String id) {
         Caller who = caller.get();
         return devices.byId(id)
