@@ -223,9 +223,8 @@ class EnrollmentFlowTest {
     }
 
     @Test
-    void hugeBodyIs413() throws Exception {
-        // The HTTP layer answers as soon as it sees the announced length, before reading the body
-        // (with an empty body: Quarkus ends the exchange itself, so no problem document here).
+    void hugeBodyIs413Problem() throws Exception {
+        // The service answers as soon as it sees the announced length, before reading the body.
         int port = io.restassured.RestAssured.port;
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
@@ -241,6 +240,7 @@ class EnrollmentFlowTest {
             }
             String answer = head.toString();
             assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
         }
     }
 
