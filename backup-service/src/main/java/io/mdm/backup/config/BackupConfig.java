@@ -24,6 +24,13 @@ public interface BackupConfig {
     @WithDefault("PT3S")
     Duration policyQueryTimeout();
 
+    /**
+     * {@code mdm.backup.access-grants-timeout}: how long a read waits for the audit-service's
+     * decision (and for the service token to ask it with) before it is answered 503.
+     */
+    @WithDefault("PT3S")
+    Duration accessGrantsTimeout();
+
     /** {@code mdm.backup.policy-cache-ttl}: the longest a device's effective policy is reused without asking again. */
     @WithDefault("PT5M")
     Duration policyCacheTtl();

@@ -16,7 +16,9 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.mdm.backup.DeviceDeletion;
+import io.mdm.backup.domain.Direction;
 import io.mdm.backup.domain.SealedMessage;
+import io.mdm.backup.read.ReadScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -72,13 +74,22 @@ public class MessageRepository {
     public record Expired(String key, String employeeId, Instant sentAt, int retentionDays, Instant expiresAt) {
     }
 
+    /** A stored message as the read path gets it: still sealed, with its deleted-on-device mark (or null). */
+    public record StoredMessage(String key, SealedMessage sealed, Instant deletedOnDeviceAt) {
+    }
+
+    /** Where a page of the read path ended: the last message's sentAt and document id. */
+    public record Position(Instant sentAt, String key) {
+    }
+
     private final MongoCollection<Document> messages;
 
     public MessageRepository(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.messages = mongo.getDatabase(database).getCollection(COLLECTION);
-        // The read path (employee and time range, optionally one conversation) and the summary.
-        messages.createIndex(Indexes.ascending(EMPLOYEE_ID, SENT_AT));
-        messages.createIndex(Indexes.ascending(EMPLOYEE_ID, CONVERSATION_ID, SENT_AT));
+        // The read path (employee and time range, optionally one conversation, paged in (sentAt, _id)
+        // order) and the summary.
+        messages.createIndex(Indexes.ascending(EMPLOYEE_ID, SENT_AT, "_id"));
+        messages.createIndex(Indexes.ascending(EMPLOYEE_ID, CONVERSATION_ID, SENT_AT, "_id"));
         // Retention: expiresAt is sentAt + retentionDays, fixed at ingest, so a run reads only
         // what has expired instead of every message older than the shortest retention period.
         messages.createIndex(Indexes.ascending(EXPIRES_AT, "_id"));
@@ -211,5 +222,33 @@ public class MessageRepository {
         }
         return messages.deleteMany(Filters.and(Filters.in("_id", keys), Filters.lte(EXPIRES_AT, Date.from(now))))
                 .getDeletedCount();
+    }
+
+    /**
+     * Up to {@code limit} of the employee's messages in {@code scope}, oldest first in (sentAt, id)
+     * order, starting after {@code after}: a reader pages through a scope without skipping or
+     * repeating a message.
+     */
+    public List<StoredMessage> inScope(ReadScope scope, Optional<Position> after, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq(EMPLOYEE_ID, scope.employeeId()));
+        scope.conversationId().ifPresent(conversationId -> filters.add(Filters.eq(CONVERSATION_ID, conversationId)));
+        filters.add(Filters.gte(SENT_AT, Date.from(scope.from())));
+        filters.add(Filters.lt(SENT_AT, Date.from(scope.to())));
+        after.ifPresent(a -> filters.add(Filters.or(Filters.gt(SENT_AT, Date.from(a.sentAt())),
+                Filters.and(Filters.eq(SENT_AT, Date.from(a.sentAt())), Filters.gt("_id", a.key())))));
+        List<StoredMessage> page = new ArrayList<>();
+        for (Document doc : messages.find(Filters.and(filters))
+                .projection(Projections.include(MESSAGE_ID, APP, CONVERSATION_ID, SENT_AT, DIRECTION,
+                        DELETED_ON_DEVICE_AT, CIPHERTEXT))
+                .sort(Sorts.ascending(SENT_AT, "_id"))
+                .limit(limit)) {
+            Date deletedOnDeviceAt = doc.getDate(DELETED_ON_DEVICE_AT);
+            page.add(new StoredMessage(doc.getString("_id"), new SealedMessage(doc.getString(MESSAGE_ID),
+                    doc.getString(APP), doc.getString(CONVERSATION_ID), doc.getDate(SENT_AT).toInstant(),
+                    Direction.valueOf(doc.getString(DIRECTION)), doc.get(CIPHERTEXT, Binary.class).getData()),
+                    deletedOnDeviceAt == null ? null : deletedOnDeviceAt.toInstant()));
+        }
+        return page;
     }
 }
