@@ -1,6 +1,9 @@
 package io.mdm.backup.domain;
 
 import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
@@ -31,6 +34,18 @@ final class Aes256GcmKeysets {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot generate an AES-256-GCM keyset", e);
         }
+    }
+
+    /**
+     * Parsing goes through this class so that Tink's AES-GCM key type is registered first: a
+     * keyset parsed before registration would not be recognised as AES-256-GCM.
+     */
+    static KeysetHandle parseJson(String json) throws GeneralSecurityException {
+        return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+    }
+
+    static KeysetHandle parseBinary(byte[] serialized) throws GeneralSecurityException {
+        return TinkProtoKeysetFormat.parseKeyset(serialized, InsecureSecretKeyAccess.get());
     }
 
     /**

@@ -43,7 +43,7 @@ public final class EmployeeDataKey {
     public static EmployeeDataKey unwrap(byte[] wrapped, KeyEncryptionKey kek, String employeeId) {
         byte[] serialized = kek.unwrap(wrapped, associatedData(employeeId));
         try {
-            return new EmployeeDataKey(TinkProtoKeysetFormat.parseKeyset(serialized, InsecureSecretKeyAccess.get()));
+            return new EmployeeDataKey(Aes256GcmKeysets.parseBinary(serialized));
         } catch (GeneralSecurityException e) {
             throw new UnreadableKeyException();
         }

@@ -33,7 +33,7 @@ public final class LocalKeyEncryptionKey implements KeyEncryptionKey {
         }
         try {
             String json = new String(Base64.getDecoder().decode(base64JsonKeyset.strip()), StandardCharsets.UTF_8);
-            KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+            KeysetHandle keyset = Aes256GcmKeysets.parseJson(json);
             return new LocalKeyEncryptionKey(Aes256GcmKeysets.aead(keyset));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             throw new IllegalArgumentException("master keyset is not base64 of a Tink JSON AES-256-GCM keyset");
