@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import io.mdm.backup.BackupApi.Phone;
 import io.mdm.contracts.EventTypes;
+import io.mdm.testkit.AdjustableClock;
 import io.mdm.testkit.MdmInfraResource;
 import io.mdm.testkit.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mdm.contracts.EventTypes;
 import io.mdm.contracts.Topics;
+import io.mdm.testkit.AdjustableClock;
 import io.mdm.testkit.KafkaBroker;
 import io.mdm.testkit.MdmInfraResource;
 import io.mdm.testkit.TestInfrastructure;

@@ -1,6 +1,6 @@
 package io.mdm.backup.ingest;
 
-import io.mdm.backup.AdjustableClock;
+import io.mdm.testkit.AdjustableClock;
 import io.mdm.backup.MessagingPolicy;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.mdm.enrollment;
+package io.mdm.testkit;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The application's clock in tests: real time plus an offset a test may move forward. */
+/**
+ * The application's clock in every {@code @QuarkusTest} of a module that uses this kit (it
+ * replaces the platform's system clock): real time plus an offset a test may move forward, for
+ * expiry and retention tests. Tests that move it reset it afterwards.
+ */
 @Alternative
 @Priority(1)
 @Singleton
