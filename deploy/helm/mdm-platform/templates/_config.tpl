@@ -28,14 +28,14 @@ MDM_DEVICE_TOKENS_ISSUER: {{ $values.enrollmentService.deviceTokens.issuer | quo
 MDM_DEVICE_TOKENS_JWKS_URL: {{ printf "%s/api/v1/devices/jwks" (include "mdm-platform.enrollmentUrl" $root) | quote }}
 QUARKUS_GRPC_CLIENTS_DEVICE_DIRECTORY_HOST: {{ include "mdm-platform.serviceName" (dict "root" $root "service" "enrollment-service") | quote }}
 QUARKUS_GRPC_CLIENTS_DEVICE_DIRECTORY_PORT: {{ (get $services "enrollment-service").grpc | int | quote }}
-QUARKUS_OIDC_CLIENT_CLIENT_ID: {{ $values.policyService.oidcClient.clientId | quote }}
+MDM_SERVICE_CLIENT_ID: {{ $values.policyService.oidcClient.clientId | quote }}
 {{- else if eq .service "backup-service" }}
 MDM_DEVICE_TOKENS_JWKS_URL: {{ printf "%s/api/v1/devices/jwks" (include "mdm-platform.enrollmentUrl" $root) | quote }}
 QUARKUS_GRPC_CLIENTS_POLICY_QUERY_HOST: {{ include "mdm-platform.serviceName" (dict "root" $root "service" "policy-service") | quote }}
 QUARKUS_GRPC_CLIENTS_POLICY_QUERY_PORT: {{ (get $services "policy-service").grpc | int | quote }}
 QUARKUS_GRPC_CLIENTS_ACCESS_GRANTS_HOST: {{ include "mdm-platform.serviceName" (dict "root" $root "service" "audit-service") | quote }}
 QUARKUS_GRPC_CLIENTS_ACCESS_GRANTS_PORT: {{ (get $services "audit-service").grpc | int | quote }}
-QUARKUS_OIDC_CLIENT_CLIENT_ID: {{ $values.backupService.oidcClient.clientId | quote }}
+MDM_SERVICE_CLIENT_ID: {{ $values.backupService.oidcClient.clientId | quote }}
 {{- else if eq .service "audit-service" }}
 MDM_AUDIT_ORIGIN: {{ $values.auditService.origin | quote }}
 {{- end }}
@@ -82,10 +82,10 @@ never literal values. Argument: dict "root" $ "service" "<service>".
 {{- if eq .service "enrollment-service" }}
 {{ include "mdm-platform.secretEnv" (dict "name" "MDM_DEVICE_TOKENS_SIGNING_KEY" "secret" $values.enrollmentService.deviceTokens.signingKeySecret) }}
 {{- else if eq .service "policy-service" }}
-{{ include "mdm-platform.secretEnv" (dict "name" "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET" "secret" $values.policyService.oidcClient.credentialsSecret) }}
+{{ include "mdm-platform.secretEnv" (dict "name" "MDM_SERVICE_CLIENT_SECRET" "secret" $values.policyService.oidcClient.credentialsSecret) }}
 {{- else if eq .service "backup-service" }}
 {{ include "mdm-platform.secretEnv" (dict "name" "MDM_BACKUP_MASTER_KEY" "secret" $values.backupService.masterKeySecret) }}
-{{ include "mdm-platform.secretEnv" (dict "name" "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET" "secret" $values.backupService.oidcClient.credentialsSecret) }}
+{{ include "mdm-platform.secretEnv" (dict "name" "MDM_SERVICE_CLIENT_SECRET" "secret" $values.backupService.oidcClient.credentialsSecret) }}
 {{- else if eq .service "audit-service" }}
 {{ include "mdm-platform.secretEnv" (dict "name" "MDM_AUDIT_SIGNING_KEY" "secret" $values.auditService.signingKeySecret) }}
 {{- end }}

@@ -30,6 +30,11 @@ public final class RealmClient {
         this.http = http;
     }
 
+    /** A client of a realm that runs already, e.g. the one {@code ./mdm up} started. */
+    public static RealmClient at(String realmUrl) {
+        return new RealmClient(realmUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
     /** The issuer URL, e.g. {@code http://127.0.0.1:8180/realms/mdm}. */
     public String url() {
         return realmUrl;

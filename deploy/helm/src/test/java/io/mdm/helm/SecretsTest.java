@@ -32,9 +32,9 @@ class SecretsTest {
     /** The Secret-backed variables each service must read (the list). */
     private static final Map<String, List<String>> SECRET_VARIABLES = Map.of(
             "enrollment-service", List.of("QUARKUS_MONGODB_CONNECTION_STRING", "MDM_DEVICE_TOKENS_SIGNING_KEY"),
-            "policy-service", List.of("QUARKUS_MONGODB_CONNECTION_STRING", "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"),
+            "policy-service", List.of("QUARKUS_MONGODB_CONNECTION_STRING", "MDM_SERVICE_CLIENT_SECRET"),
             "backup-service", List.of("QUARKUS_MONGODB_CONNECTION_STRING", "MDM_BACKUP_MASTER_KEY",
-                    "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"),
+                    "MDM_SERVICE_CLIENT_SECRET"),
             "audit-service", List.of("QUARKUS_MONGODB_CONNECTION_STRING", "MDM_AUDIT_SIGNING_KEY"));
 
     static Stream<Named<RenderedChart>> charts() {

@@ -47,7 +47,7 @@ class ServiceConfigurationTest {
         Map<String, String> config = config(chart, "policy-service");
         assertGrpcTarget(chart, config, "DEVICE_DIRECTORY", "enrollment-service");
         assertJwksUrl(chart, config);
-        assertEquals("policy-service", config.get("QUARKUS_OIDC_CLIENT_CLIENT_ID"));
+        assertEquals("policy-service", config.get("MDM_SERVICE_CLIENT_ID"));
     }
 
     @ParameterizedTest
@@ -57,7 +57,7 @@ class ServiceConfigurationTest {
         assertGrpcTarget(chart, config, "POLICY_QUERY", "policy-service");
         assertGrpcTarget(chart, config, "ACCESS_GRANTS", "audit-service");
         assertJwksUrl(chart, config);
-        assertEquals("backup-service", config.get("QUARKUS_OIDC_CLIENT_CLIENT_ID"));
+        assertEquals("backup-service", config.get("MDM_SERVICE_CLIENT_ID"));
     }
 
     @ParameterizedTest

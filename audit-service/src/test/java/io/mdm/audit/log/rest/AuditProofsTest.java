@@ -3,7 +3,7 @@ package io.mdm.audit.log.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.mdm.audit.AuditApi;
-import io.mdm.audit.IndependentLogCheck;
+import io.mdm.testkit.IndependentLogCheck;
 import io.mdm.audit.log.service.AuditLog;
 import io.mdm.audit.log.service.Checkpointer;
 import io.mdm.testkit.MdmInfraResource;

@@ -1,6 +1,9 @@
 package io.mdm.backup.grpc.client;
 
 import com.google.protobuf.Timestamp;
+import io.grpc.Channel;
+import io.grpc.ConnectivityState;
+import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
@@ -37,15 +40,18 @@ public class AccessGrantsClient {
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final AccessGrantsGrpc.AccessGrantsBlockingStub grants;
+    private final Channel channel;
     private final OidcClient oidc;
     private final Duration timeout;
     // The last service token, reused until it expires so that not every read asks Keycloak.
     private final AtomicReference<Tokens> serviceTokens = new AtomicReference<>();
 
     public AccessGrantsClient(@GrpcClient("access-grants") AccessGrantsGrpc.AccessGrantsBlockingStub grants,
+                              @GrpcClient("access-grants") Channel channel,
                               OidcClient oidc,
                               BackupConfig config) {
         this.grants = grants;
+        this.channel = channel;
         this.oidc = oidc;
         this.timeout = config.accessGrantsTimeout();
     }
@@ -69,10 +75,13 @@ public class AccessGrantsClient {
         Metadata headers = new Metadata();
         headers.put(AUTHORIZATION, "Bearer " + serviceToken());
         AuthorizeReadResponse response;
+        reconnectNowIfBackingOff();
         try {
             // A deadline per call: one set on the stub would be a fixed instant, long past for later calls.
+            // Waiting for the connection within it is safe: nothing is sent, so no read spent, before it.
             response = grants.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
                     .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .withWaitForReady()
                     .authorizeRead(request);
         } catch (StatusRuntimeException e) {
             LOG.warnf("audit-service did not decide a read: %s", e.getStatus().getCode());
@@ -80,6 +89,16 @@ public class AccessGrantsClient {
         }
         return new ReadAuthorization(response.getAllowed(), response.getDenialReason(), response.getRemainingReads(),
                 response.hasValidUntil() ? instant(response.getValidUntil()) : null, response.getAuditSeq());
+    }
+
+    /**
+     * After the audit-service was away, the channel waits out an exponential back-off (up to two
+     * minutes) before it dials again; an officer's read should not wait for that once it is back.
+     */
+    private void reconnectNowIfBackingOff() {
+        if (channel instanceof ManagedChannel managed && managed.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+            managed.resetConnectBackoff();
+        }
     }
 
     private String serviceToken() {

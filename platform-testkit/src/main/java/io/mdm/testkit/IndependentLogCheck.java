@@ -1,4 +1,4 @@
-package io.mdm.audit;
+package io.mdm.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
