@@ -30,7 +30,7 @@ final class ContainerInfrastructure implements Infrastructure {
                 .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
                 .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
                 .withCopyToContainer(Transferable.of(realmFile()), "/opt/keycloak/data/import/mdm-realm.json")
-                .withCommand("start-dev", "--import-realm")
+                .withCommand("start-dev", "--import-realm", KeycloakServer.ALLOW_CONCURRENT_LOGINS)
                 .waitingFor(Wait.forHttp("/realms/mdm/.well-known/openid-configuration")
                         .forStatusCode(200).withStartupTimeout(Duration.ofMinutes(4)));
         kafka.start();

@@ -23,6 +23,14 @@ import java.util.Map;
  */
 public final class KeycloakServer {
 
+    /**
+     * With brute-force protection on (the realm has it), Keycloak 26 refuses a user's second login
+     * while the first is in flight as "user_temporarily_disabled"; tests and people log in in parallel.
+     * Failed logins still count towards the lockout.
+     */
+    static final String ALLOW_CONCURRENT_LOGINS =
+            "--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true";
+
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final int port;
@@ -45,7 +53,7 @@ public final class KeycloakServer {
                 List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                         "--http-host=127.0.0.1", "--http-port=" + port,
                         "--http-management-port=" + managementPort,
-                        "--db=dev-mem", "--import-realm", "--cache=local"),
+                        "--db=dev-mem", "--import-realm", "--cache=local", ALLOW_CONCURRENT_LOGINS),
                 Map.of("JAVA_HOME", System.getProperty("java.home"),
                         "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,

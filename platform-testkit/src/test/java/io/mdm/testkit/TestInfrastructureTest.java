@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,6 +91,17 @@ class TestInfrastructureTest {
     @Test
     void keycloakRefusesAWrongPassword() {
         assertThrows(IllegalStateException.class, () -> infra.realm().accessToken("erin", "not-her-password"));
+    }
+
+    @Test
+    void oneUserLoggingInEightTimesAtOnceGetsEightTokens() {
+        List<CompletableFuture<String>> logins = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            logins.add(CompletableFuture.supplyAsync(() -> infra.realm().tokenFor("pia")));
+        }
+        for (CompletableFuture<String> login : logins) {
+            assertFalse(login.join().isBlank());
+        }
     }
 
     @Test

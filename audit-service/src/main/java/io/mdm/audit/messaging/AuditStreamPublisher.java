@@ -61,6 +61,7 @@ public class AuditStreamPublisher {
 
     private static final Logger LOG = Logger.getLogger(AuditStreamPublisher.class);
     private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final int MAX_ROUNDS_PER_TICK = 20;
     private static final long ACK_TIMEOUT_SECONDS = 20;
 
     private final AuditLogStore store;
@@ -92,7 +93,14 @@ public class AuditStreamPublisher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishPending() {
         try {
-            publishRound();
+            // A backlog drains round after round instead of one batch per tick; the bound lets
+            // the scheduler's other jobs and the other replicas' lease checks have their turn.
+            int rounds = 0;
+            int published;
+            do {
+                published = publishRound();
+                rounds++;
+            } while (published == batchSize && rounds < MAX_ROUNDS_PER_TICK);
             if (brokerDown) {
                 LOG.info("Kafka is reachable again; the audit stream catches up");
                 brokerDown = false;
@@ -108,12 +116,13 @@ public class AuditStreamPublisher {
     /**
      * Publishes what the cursor has not passed yet, up to the batch size.
      *
+     * @return how many records went out (0 when another replica holds the lease)
      * @throws IllegalStateException when an event was not acknowledged; the cursor then stands
      *                               after the last acknowledged one
      */
-    void publishRound() {
+    int publishRound() {
         if (!cursor.lease(clock.instant(), LEASE)) {
-            return;
+            return 0;
         }
         StreamCursor.Position from = cursor.position();
         List<StoredRecord> records = store.range(from.nextSeq(), store.head().size(), batchSize);
@@ -121,7 +130,7 @@ public class AuditStreamPublisher {
         List<Checkpoint> signed = checkpoints.between(from.checkpointTreeSize(), upTo);
         List<Outgoing> outgoing = inStreamOrder(from, records, signed);
         if (outgoing.isEmpty()) {
-            return;
+            return 0;
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>(outgoing.size());
         RuntimeException failure = null;
@@ -163,6 +172,7 @@ public class AuditStreamPublisher {
             throw failure instanceof IllegalStateException state ? state
                     : new IllegalStateException("audit stream event not sent", failure);
         }
+        return records.size();
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.LongStream;
 
 import static io.mdm.audit.log.store.RecordDocuments.HASH;
 import static io.mdm.audit.log.store.RecordDocuments.ID;
@@ -69,6 +70,11 @@ public final class AuditLogStore {
 
     public static final String RECORDS = "audit_records";
     public static final String HEAD = "audit_log_head";
+    /**
+     * Documents per reply when the whole log is read (verification, proofs): without it a server
+     * may answer 100,000 records in one reply, beyond the driver's 48 MB message limit.
+     */
+    private static final int READ_BATCH = 2_000;
 
     /** Records per insertMany and per roll-forward read. */
     static final int BATCH = 500;
@@ -194,8 +200,14 @@ public final class AuditLogStore {
      */
     public List<StoredRecord> range(long fromSeq, long belowSeq, int limit) {
         List<StoredRecord> found = new ArrayList<>();
-        for (Document doc : records.find(Filters.and(Filters.gte(ID, fromSeq), Filters.lt(ID, belowSeq)))
-                .sort(Sorts.ascending(ID)).limit(limit)) {
+        long end = Math.min(belowSeq, fromSeq + limit);
+        if (end <= fromSeq) {
+            return found;
+        }
+        // The seqs by name: an index lookup on every server (the embedded one scans for a range),
+        // so the stream's polling costs the same with ten records as with ten million.
+        List<Long> seqs = LongStream.range(fromSeq, end).boxed().toList();
+        for (Document doc : records.find(Filters.in(ID, seqs)).sort(Sorts.ascending(ID))) {
             StoredRecord stored = readable(doc);
             if (stored.seq() != fromSeq + found.size()) {
                 break;
@@ -214,7 +226,7 @@ public final class AuditLogStore {
     public List<byte[]> leafHashes(long treeSize) {
         List<byte[]> hashes = new ArrayList<>();
         for (Document doc : records.find(Filters.lt(ID, treeSize)).sort(Sorts.ascending(ID))
-                .projection(Projections.include(ID, HASH))) {
+                .projection(Projections.include(ID, HASH)).batchSize(READ_BATCH)) {
             if (RecordDocuments.seqOf(doc) != hashes.size()) {
                 break;
             }
@@ -232,7 +244,7 @@ public final class AuditLogStore {
 
     /** Every stored record document below {@code size}, in seq order, as stored; for {@link LogVerifier}. */
     FindIterable<Document> documentsBelow(long size) {
-        return records.find(Filters.lt(ID, size)).sort(Sorts.ascending(ID));
+        return records.find(Filters.lt(ID, size)).sort(Sorts.ascending(ID)).batchSize(READ_BATCH);
     }
 
     /** @throws LogIntegrityException for a document changed outside the service into something unreadable */

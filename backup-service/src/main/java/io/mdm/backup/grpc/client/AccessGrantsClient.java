@@ -2,8 +2,6 @@ package io.mdm.backup.grpc.client;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.Channel;
-import io.grpc.ConnectivityState;
-import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
@@ -13,6 +11,7 @@ import io.mdm.backup.read.ReadScope;
 import io.mdm.contracts.grpc.audit.v1.AccessGrantsGrpc;
 import io.mdm.contracts.grpc.audit.v1.AuthorizeReadRequest;
 import io.mdm.contracts.grpc.audit.v1.AuthorizeReadResponse;
+import io.mdm.platform.grpc.ChannelRecovery;
 import io.mdm.platform.problem.ProblemException;
 import io.mdm.platform.problem.ProblemType;
 import io.quarkus.grpc.GrpcClient;
@@ -75,7 +74,7 @@ public class AccessGrantsClient {
         Metadata headers = new Metadata();
         headers.put(AUTHORIZATION, "Bearer " + serviceToken());
         AuthorizeReadResponse response;
-        reconnectNowIfBackingOff();
+        ChannelRecovery.dialNowIfBackingOff(channel);
         try {
             // A deadline per call: one set on the stub would be a fixed instant, long past for later calls.
             // Waiting for the connection within it is safe: nothing is sent, so no read spent, before it.
@@ -89,16 +88,6 @@ public class AccessGrantsClient {
         }
         return new ReadAuthorization(response.getAllowed(), response.getDenialReason(), response.getRemainingReads(),
                 response.hasValidUntil() ? instant(response.getValidUntil()) : null, response.getAuditSeq());
-    }
-
-    /**
-     * After the audit-service was away, the channel waits out an exponential back-off (up to two
-     * minutes) before it dials again; an officer's read should not wait for that once it is back.
-     */
-    private void reconnectNowIfBackingOff() {
-        if (channel instanceof ManagedChannel managed && managed.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
-            managed.resetConnectBackoff();
-        }
     }
 
     private String serviceToken() {

@@ -1,5 +1,6 @@
 package io.mdm.backup.grpc.client;
 
+import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.mdm.backup.MessagingPolicy;
@@ -8,6 +9,7 @@ import io.mdm.contracts.grpc.policy.v1.EffectivePolicy;
 import io.mdm.contracts.grpc.policy.v1.GetEffectivePolicyRequest;
 import io.mdm.contracts.grpc.policy.v1.MessagingSettings;
 import io.mdm.contracts.grpc.policy.v1.PolicyQueryGrpc;
+import io.mdm.platform.grpc.ChannelRecovery;
 import io.mdm.platform.problem.ProblemException;
 import io.mdm.platform.problem.ProblemType;
 import io.quarkus.grpc.GrpcClient;
@@ -29,11 +31,14 @@ public class PolicyQueryClient {
     private static final Logger LOG = Logger.getLogger(PolicyQueryClient.class);
 
     private final PolicyQueryGrpc.PolicyQueryBlockingStub policies;
+    private final Channel channel;
     private final Duration timeout;
 
     public PolicyQueryClient(@GrpcClient("policy-query") PolicyQueryGrpc.PolicyQueryBlockingStub policies,
+                             @GrpcClient("policy-query") Channel channel,
                              BackupConfig config) {
         this.policies = policies;
+        this.channel = channel;
         this.timeout = config.policyQueryTimeout();
     }
 
@@ -46,9 +51,11 @@ public class PolicyQueryClient {
      */
     public Optional<MessagingPolicy> messagingPolicy(String deviceId) {
         EffectivePolicy policy;
+        ChannelRecovery.dialNowIfBackingOff(channel);
         try {
             // A deadline per call: one set on the stub would be a fixed instant, long past for later calls.
             policy = policies.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .withWaitForReady()
                     .getEffectivePolicy(GetEffectivePolicyRequest.newBuilder().setDeviceId(deviceId).build());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {

@@ -1,6 +1,7 @@
 package io.mdm.policy.grpc.client;
 
 import com.google.protobuf.Timestamp;
+import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.mdm.contracts.grpc.enrollment.v1.DeviceDirectoryGrpc;
@@ -8,6 +9,7 @@ import io.mdm.contracts.grpc.enrollment.v1.GetDeviceRequest;
 import io.mdm.policy.Device;
 import io.mdm.policy.domain.Ownership;
 import io.mdm.policy.domain.Platform;
+import io.mdm.platform.grpc.ChannelRecovery;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,12 +28,15 @@ import java.util.concurrent.TimeUnit;
 public class EnrollmentDirectoryClient {
 
     private final DeviceDirectoryGrpc.DeviceDirectoryBlockingStub directory;
+    private final Channel channel;
     private final Duration timeout;
 
     public EnrollmentDirectoryClient(@GrpcClient("device-directory") DeviceDirectoryGrpc.DeviceDirectoryBlockingStub directory,
+                                     @GrpcClient("device-directory") Channel channel,
                                      @ConfigProperty(name = "mdm.device-directory.timeout", defaultValue = "5s")
                                      Duration timeout) {
         this.directory = directory;
+        this.channel = channel;
         this.timeout = timeout;
     }
 
@@ -43,8 +48,10 @@ public class EnrollmentDirectoryClient {
      */
     public Optional<Device> device(String deviceId) {
         io.mdm.contracts.grpc.enrollment.v1.Device answer;
+        ChannelRecovery.dialNowIfBackingOff(channel);
         try {
             answer = directory.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .withWaitForReady()
                     .getDevice(GetDeviceRequest.newBuilder().setDeviceId(deviceId).build());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
