@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A phone enrolled through the public API as a person would (the story of briefs/smoke.sh):
+ * A phone enrolled through the public API as a person would (as in the e2e story):
  * alice invites the employee, the phone enrolls with the invitation and takes a device token,
  * and a policy for the benchmark's employee only makes {@value #APP} an approved messenger whose
  * backup is required, so the demo users' phones keep their own effective policies.
