@@ -20,7 +20,11 @@ final class Narration {
     }
 
     void answer(PlatformClient.Answer answer, String what) {
-        out.printf("     -> %d %s%n", answer.status(), what);
+        result(answer.status(), what);
+    }
+
+    void result(int status, String what) {
+        out.printf("     -> %d %s%n", status, what);
     }
 
     void why(String reason) {
