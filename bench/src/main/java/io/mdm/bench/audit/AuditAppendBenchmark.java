@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * {@value #TARGET_VERIFY_SECONDS} s.
  *
  * <p>Arguments: the results file and the {@code .mdm/run} directory of the stack. Parameters:
- * {@code BENCH_AUDIT_EVENTS}, {@code BENCH_AUDIT_LOG_SIZES} (the sizes the log is filled to and
+ * {@code BENCH_AUDIT_WARMUP}, {@code BENCH_AUDIT_EVENTS}, {@code BENCH_AUDIT_LOG_SIZES} (the sizes the log is filled to and
  * verified at, beside the size the rate leaves), {@code BENCH_AUDIT_VERIFY_RUNS}.
  */
 public final class AuditAppendBenchmark {
@@ -56,18 +56,20 @@ public final class AuditAppendBenchmark {
     private final ObjectMapper json;
     private final ProcessCpu cpu;
     private final Report report;
+    private final int warmup;
     private final int events;
     private final List<Integer> logSizes;
     private final int verifyRuns;
     private final int cores = Runtime.getRuntime().availableProcessors();
 
     AuditAppendBenchmark(Endpoints endpoints, JsonHttp http, ObjectMapper json, ProcessCpu cpu, Report report,
-                         int events, List<Integer> logSizes, int verifyRuns) {
+                         int warmup, int events, List<Integer> logSizes, int verifyRuns) {
         this.endpoints = endpoints;
         this.http = http;
         this.json = json;
         this.cpu = cpu;
         this.report = report;
+        this.warmup = warmup;
         this.events = events;
         this.logSizes = logSizes;
         this.verifyRuns = verifyRuns;
@@ -85,6 +87,7 @@ public final class AuditAppendBenchmark {
         Report report = new Report("Audit append benchmark", console);
         new AuditAppendBenchmark(endpoints, new JsonHttp(JsonHttp.newClient(), json, endpoints), json,
                 ProcessCpu.of(Path.of(args[1])), report,
+                settings.positive("BENCH_AUDIT_WARMUP", 10_000),
                 settings.positive("BENCH_AUDIT_EVENTS", 20_000),
                 settings.positiveList("BENCH_AUDIT_LOG_SIZES", List.of(50_000, 100_000)),
                 settings.positive("BENCH_AUDIT_VERIFY_RUNS", 3)).run();
@@ -95,15 +98,21 @@ public final class AuditAppendBenchmark {
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         report.bullet("MongoDB: " + endpoints.mongoDescription());
         report.bullet("Load average before the run (1/5/15 min): " + Machine.loadAverage());
-        report.bullet(String.format("Parameters: %,d events for the rate; the log verified %d times at the size "
+        report.bullet(String.format("Parameters: %,d warm-up events, then %,d events for the rate; the log verified %d times at the size "
                         + "the rate leaves, then filled the same way to at least %s records and verified at each; "
                         + "events mdm.device.command-acknowledged on mdm.device.v1, source %s, ids bench-%s-<n>",
-                events, verifyRuns, logSizes.stream().map(n -> String.format("%,d", n))
+                warmup, events, verifyRuns, logSizes.stream().map(n -> String.format("%,d", n))
                         .collect(Collectors.joining(" and ")), SourceEventFeed.SOURCE, runId));
         awaitQuietStream();
         report.bullet(String.format("Log size before the run (latest checkpoint): %,d records", checkpointedSize()));
 
         try (SourceEventFeed feed = new SourceEventFeed(endpoints.kafkaBootstrapServers(), json, runId)) {
+            // The services' hot paths are interpreted code until the JIT has seen them run: as for
+            // the backup benchmark, a warm-up the report leaves out.
+            report.progress(String.format("warming up with %,d events", warmup));
+            Phase warm = appendPhase(feed, warmup);
+            report.bullet(String.format("Warm-up: %,d events, %,.0f appends/s end to end (not the figure)",
+                    warmup, warm.appendsPerSecond()));
             report.progress(String.format("appending %,d events", events));
             Phase rate = appendPhase(feed, events);
             report.section("Append rate (Kafka in, log append with tree update, Kafka out)");
