@@ -2,7 +2,6 @@ package io.mdm.testkit;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 import org.jboss.logmanager.LogContext;
@@ -46,7 +45,7 @@ public final class MongoWireServer implements AutoCloseable {
         }
         MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString())
                 .cacheSize(CACHE_MEGABYTES).open();
-        return new MongoWireServer(new H2Backend(store), port);
+        return new MongoWireServer(new CompactH2Backend(store), port);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,10 +37,18 @@ public class DeviceRetirementConsumer {
         this.clock = clock;
     }
 
-    /** A failed write fails the record, which is then read again (at least once); the write is idempotent. */
+    /**
+     * One poll at a time ({@code batch=true}): almost every event on the topic is of a type skipped
+     * here, and one dispatch per record cost more than reading it. A failed write fails the batch,
+     * which is then read again (at least once); the write is idempotent.
+     */
     @Incoming(CHANNEL)
     @Blocking
-    public void onDeviceEvent(String value) {
+    public void onDeviceEvents(List<String> values) {
+        values.forEach(this::onDeviceEvent);
+    }
+
+    private void onDeviceEvent(String value) {
         Optional<IncomingEvent> event = IncomingEvent.parse(json, value);
         if (event.isEmpty()) {
             LOG.warn("Skipped a record on mdm.device.v1 that is not a CloudEvent");

@@ -7,12 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.List;
+
 /**
  * Keeps the device read model current from the enrollment-service's {@code mdm.device.v1}
  * events (consumer group {@code policy-service}, see application.properties).
  *
- * <p>SmallRye Reactive Messaging runs this on a worker thread, one record at a time in partition
- * order, and commits an offset only after its record was handled: delivery is at least once, and
+ * <p>SmallRye Reactive Messaging hands over each poll as one batch ({@code batch=true}) on a worker
+ * thread, records in partition order, and commits the batch's offsets only after it was handled:
+ * most events on the topic are of types this service skips, and one dispatch per record cost more
+ * than reading them. Delivery is at least once, and
  * {@link DeviceRepository#apply} drops what was delivered twice. An unreadable event cannot
  * become readable by retrying, so it is logged and skipped. A failing database write fails the
  * channel instead: the record stays uncommitted, the health check reports the failure, and after a
@@ -36,7 +40,11 @@ public class DeviceEventConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(String cloudEvent) {
+    public void consume(List<String> cloudEvents) {
+        cloudEvents.forEach(this::apply);
+    }
+
+    private void apply(String cloudEvent) {
         try {
             reader.read(cloudEvent).ifPresent(event -> {
                 if (devices.apply(event.id(), event.time(), event.device()) == DeviceRepository.EventOutcome.DUPLICATE) {

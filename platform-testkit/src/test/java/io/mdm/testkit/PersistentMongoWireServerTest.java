@@ -1,0 +1,104 @@
+package io.mdm.testkit;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The local stack's MongoDB server (H2 file, {@link CompactH2Backend}) through the real driver:
+ * documents of every kind the services store come back as written, also after a restart on the
+ * same file, and unique indexes keep refusing duplicates, across restarts too.
+ */
+class PersistentMongoWireServerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void documentsAndUniqueIndexesSurviveARestart() {
+        Path file = dir.resolve("mongodb.mv");
+        Document full = new Document("_id", "erin:" + UUID.randomUUID())
+                .append("text", "grüße")
+                .append("int", 7)
+                .append("long", 1L << 40)
+                .append("double", 2.5)
+                .append("flag", true)
+                .append("when", new Date(1_700_000_000_123L))
+                .append("missing", null)
+                .append("bytes", new Binary(new byte[]{0, 1, 2, (byte) 255}))
+                .append("oid", new ObjectId())
+                .append("nested", new Document("list", List.of("a", 1, new Document("b", 2L))));
+        List<Document> many = IntStream.range(0, 2_000)
+                .mapToObj(i -> new Document("_id", UUID.randomUUID().toString()).append("seq", (long) i)
+                        .append("sourceId", "event-" + i))
+                .toList();
+
+        int port = FreePorts.next();
+        try (MongoWireServer server = MongoWireServer.persistent(file, port);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
+            docs.insertOne(full);
+            MongoCollection<Document> records = client.getDatabase("t").getCollection("records");
+            records.createIndex(Indexes.ascending("seq"), new IndexOptions().unique(true));
+            records.createIndex(Indexes.ascending("sourceId"), new IndexOptions().unique(true).sparse(true));
+            records.insertMany(many);
+            assertDuplicatesRefused(records, many);
+            records.updateOne(Filters.eq("_id", many.get(5).get("_id")), Updates.set("seq", 5_000L));
+        }
+
+        try (MongoWireServer server = MongoWireServer.persistent(file, port);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
+            assertEquals(full, docs.find(Filters.eq("_id", full.get("_id"))).first());
+
+            MongoCollection<Document> records = client.getDatabase("t").getCollection("records");
+            assertEquals(many.size(), records.countDocuments());
+            assertEquals(many.get(1_234), records.find(Filters.eq("sourceId", "event-1234")).first());
+            assertEquals(many.get(77).get("_id"), records.find(Filters.eq("seq", 77L)).first().get("_id"));
+            // The update moved the document's key in the seq index: its old key is free again.
+            assertNull(records.find(Filters.eq("seq", 5L)).first());
+            assertEquals(many.get(5).get("_id"), records.find(Filters.eq("seq", 5_000L)).first().get("_id"));
+            records.insertOne(new Document("_id", "new").append("seq", 5L));
+            assertDuplicatesRefused(records, many);
+            assertEquals(List.of(0L, 1L, 2L), records.find(Filters.lt("seq", 3L)).sort(Sorts.ascending("seq"))
+                    .map(d -> d.getLong("seq")).into(new ArrayList<>()));
+        }
+    }
+
+    private static void assertDuplicatesRefused(MongoCollection<Document> records, List<Document> stored) {
+        MongoWriteException sameSeq = assertThrows(MongoWriteException.class, () -> records.insertOne(
+                new Document("_id", "other-" + UUID.randomUUID()).append("seq", 1_000L)));
+        assertEquals(ErrorCategory.DUPLICATE_KEY, sameSeq.getError().getCategory());
+        MongoBulkWriteException sameIds = assertThrows(MongoBulkWriteException.class, () -> records.insertMany(
+                stored.subList(0, 10), new InsertManyOptions().ordered(false)));
+        assertEquals(10, sameIds.getWriteErrors().size());
+        MongoWriteException sameSource = assertThrows(MongoWriteException.class, () -> records.insertOne(
+                new Document("_id", "other-" + UUID.randomUUID()).append("seq", 9_999L).append("sourceId", "event-3")));
+        assertEquals(ErrorCategory.DUPLICATE_KEY, sameSource.getError().getCategory());
+    }
+}
