@@ -28,7 +28,6 @@ import java.nio.ByteBuffer;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * mongo-java-server's H2 backend without its two largest costs, for the local stack's server.
@@ -127,14 +126,15 @@ final class CompactH2Backend extends H2Backend {
     }
 
     /**
-     * Index keys stored as the stock backend stores them, ordered by their values where those are
-     * of one plain type: a total order consistent with {@link KeyValue#equals}, since the index only
-     * needs one for lookups (it never reads the keys in order). Other values keep the stock order.
+     * Index keys: ordered by their values where those are of one plain type, a total order
+     * consistent with {@link KeyValue#equals} (the index only needs one for lookups, it never reads
+     * its keys in order), and stored as BSON; other values keep the stock order and encoding.
      */
     static final class ValueOrderedKeyType extends ObjectDataType {
 
-        private static final Set<Class<?>> BY_VALUE = Set.of(String.class, Long.class, Integer.class, Double.class,
-                Date.class, Boolean.class);
+        /** Marks a key written as BSON: above every tag {@link ObjectDataType} writes (at most 119). */
+        private static final byte BSON_KEY = 127;
+        private static final String VALUES = "v";
 
         @Override
         public int compare(Object a, Object b) {
@@ -153,22 +153,56 @@ final class CompactH2Backend extends H2Backend {
             return super.compare(a, b);
         }
 
-        @SuppressWarnings({"unchecked", "rawtypes"})
         private int compareValues(Object a, Object b) {
-            Class<?> ca = a == null ? null : a.getClass();
-            Class<?> cb = b == null ? null : b.getClass();
-            if (ca != null && ca == cb && BY_VALUE.contains(ca)) {
-                return ((Comparable) a).compareTo(b);
+            int rankA = plainRank(a);
+            int rankB = plainRank(b);
+            if (rankA != rankB) {
+                return Integer.compare(rankA, rankB);
             }
-            boolean plainA = ca != null && BY_VALUE.contains(ca);
-            boolean plainB = cb != null && BY_VALUE.contains(cb);
-            if (plainA && plainB) {
-                return ca.getName().compareTo(cb.getName());
+            return switch (a) {
+                case String text -> text.compareTo((String) b);
+                case Long number -> number.compareTo((Long) b);
+                case Integer number -> number.compareTo((Integer) b);
+                case Double number -> number.compareTo((Double) b);
+                case Date date -> date.compareTo((Date) b);
+                case Boolean flag -> flag.compareTo((Boolean) b);
+                case null, default -> super.compare(a, b);
+            };
+        }
+
+        /** 0 to 5 for the plain types, compared by value; 6 for everything else, in the stock order. */
+        private static int plainRank(Object value) {
+            return switch (value) {
+                case String ignored -> 0;
+                case Long ignored -> 1;
+                case Integer ignored -> 2;
+                case Double ignored -> 3;
+                case Date ignored -> 4;
+                case Boolean ignored -> 5;
+                case null, default -> 6;
+            };
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Object key) {
+            if (key instanceof KeyValue keyValue) {
+                ByteBuf bson = Bson.encode(new Document(VALUES, keyValue.stream().toList()));
+                if (bson != null) {
+                    buffer.put(BSON_KEY);
+                    Bson.put(buffer, bson);
+                    return;
+                }
             }
-            if (plainA != plainB) {
-                return plainA ? -1 : 1;
+            super.write(buffer, key);
+        }
+
+        @Override
+        public Object read(ByteBuffer buffer) {
+            if (buffer.get(buffer.position()) != BSON_KEY) {
+                return super.read(buffer);
             }
-            return super.compare(a, b);
+            buffer.get();
+            return new KeyValue((List<?>) Bson.read(buffer).get(VALUES));
         }
     }
 
@@ -191,30 +225,64 @@ final class CompactH2Backend extends H2Backend {
             };
         }
 
+        private static final byte BSON = 0;
+        /** A document holding a value BSON cannot (none the services write): Java-serialized, as stock. */
+        private static final byte SERIALIZED = 1;
+
         @Override
         public void write(WriteBuffer buffer, Document document) {
-            ByteBuf bson = Unpooled.buffer();
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                buffer.putVarInt(bson.readableBytes());
-                byte[] bytes = new byte[bson.readableBytes()];
-                bson.readBytes(bytes);
-                buffer.put(bytes);
-            } finally {
-                bson.release();
+            ByteBuf bson = Bson.encode(document);
+            if (bson != null) {
+                buffer.put(BSON);
+                Bson.put(buffer, bson);
+                return;
             }
+            byte[] serialized = ObjectDataType.serialize(document);
+            buffer.put(SERIALIZED).putVarInt(serialized.length).put(serialized);
         }
 
         @Override
         public Document read(ByteBuffer buffer) {
-            byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
-            buffer.get(bytes);
-            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+            if (buffer.get() == BSON) {
+                return Bson.read(buffer);
+            }
+            byte[] serialized = new byte[DataUtils.readVarInt(buffer)];
+            buffer.get(serialized);
+            return (Document) ObjectDataType.deserialize(serialized);
         }
 
         @Override
         public Document[] createStorage(int size) {
             return new Document[size];
+        }
+    }
+
+    /** Length-prefixed BSON in H2 pages, encoded in a buffer each thread reuses. */
+    private static final class Bson {
+
+        private static final ThreadLocal<ByteBuf> BUFFER = ThreadLocal.withInitial(() -> Unpooled.buffer(4_096));
+
+        /** The document in this thread's buffer, or null if it holds a value BSON cannot. */
+        static ByteBuf encode(Document document) {
+            ByteBuf bson = BUFFER.get().clear();
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+                return bson;
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        static void put(WriteBuffer buffer, ByteBuf bson) {
+            buffer.putVarInt(bson.readableBytes());
+            buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
+        }
+
+        static Document read(ByteBuffer buffer) {
+            int length = DataUtils.readVarInt(buffer);
+            ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice(buffer.position(), length));
+            buffer.position(buffer.position() + length);
+            return BsonDecoder.decodeBson(bson);
         }
     }
 }

@@ -75,6 +75,9 @@ public final class MongoWireServer implements AutoCloseable {
             System.err.println("usage: MongoWireServer <port> <data file>");
             System.exit(2);
         }
+        // Nothing configures the log manager in this process, so every level would pass: the JDK
+        // alone traces each deserialization filter decision at TRACE.
+        LogContext.getLogContext().getLogger("").setLevel(Level.INFO);
         MongoWireServer server = persistent(Path.of(args[1]), Integer.parseInt(args[0]));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
