@@ -29,10 +29,11 @@ import java.util.concurrent.TimeUnit;
  * Appends every event of the device, policy and backup topics to the audit log.
  *
  * <p>A plain {@link KafkaConsumer} on a thread of its own rather than SmallRye {@code @Incoming}:
- * each poll becomes ONE batch append (the log's writes are the bottleneck, not Kafka), offsets
- * are committed only after that append returned, and when the append or the commit fails the
- * consumer is closed and a new one resumes from the last committed offsets, so no event is
- * skipped and none is lost while MongoDB or Kafka is away. A redelivered event is appended once:
+ * each poll becomes ONE batch append (the log's writes are the bottleneck, not Kafka), and its
+ * offsets are committed only after that append returned, without waiting for the broker's answer:
+ * a lost commit only means a redelivery. When the append or the poll fails, the consumer is closed
+ * and a new one resumes from the last committed offsets, so no event is skipped and none is lost
+ * while MongoDB or Kafka is away. A redelivered event is appended once:
  * its CloudEvents id is the entry's source id, unique in the log. Group {@value #GROUP_ID}:
  * replicas share the partitions.
  */
@@ -113,7 +114,12 @@ public class SourceEventConsumer {
             next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
         }
         log.appendAll(entries);
-        opened.commitSync(next);
+        // The append is durable; a commit that fails only redelivers events the log appends once.
+        opened.commitAsync(next, (offsets, failure) -> {
+            if (failure != null) {
+                LOG.debugf("Offsets not committed, the events will be read again: %s", failure.getMessage());
+            }
+        });
         return true;
     }
 

@@ -76,8 +76,8 @@ public final class AuditLogStore {
      */
     private static final int READ_BATCH = 2_000;
 
-    /** Records per insertMany and per roll-forward read. */
-    static final int BATCH = 500;
+    /** Records per insertMany and per roll-forward read: a whole poll of the source consumer. */
+    static final int BATCH = 2_000;
     /** Entries one leader takes from the queue at a time. */
     private static final int GROUP = 2_000;
 
