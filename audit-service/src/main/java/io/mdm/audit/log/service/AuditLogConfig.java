@@ -36,7 +36,7 @@ public interface AuditLogConfig {
     Duration streamInterval();
 
     /** {@code mdm.audit.stream-batch-size}: records the stream publisher sends per round. */
-    @WithDefault("500")
+    @WithDefault("2000")
     @Positive
     int streamBatchSize();
 }
