@@ -65,7 +65,7 @@ public final class BackupIngestBenchmark {
         new BackupIngestBenchmark(endpoints, new JsonHttp(JsonHttp.newClient(), BenchJson.mapper(), endpoints),
                 ProcessCpu.of(Path.of(args[1])), report,
                 settings.positive("BENCH_BACKUP_BATCHES", 300),
-                settings.positive("BENCH_BACKUP_WARMUP", 20),
+                settings.positive("BENCH_BACKUP_WARMUP", 200),
                 settings.positive("BENCH_BACKUP_CLIENTS", 4)).run();
         report.writeTo(Path.of(args[0]));
     }

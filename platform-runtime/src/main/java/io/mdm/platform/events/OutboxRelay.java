@@ -3,6 +3,8 @@ package io.mdm.platform.events;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.mdm.contracts.events.CloudEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -22,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +42,7 @@ public class OutboxRelay {
     private final String database;
     private final EventsConfig config;
     private final KafkaProducer<String, String> producer;
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
     private volatile boolean brokerDown;
 
     public OutboxRelay(MongoClient mongo,
@@ -89,7 +94,14 @@ public class OutboxRelay {
     }
 
     private void relay(MongoCollection<Document> collection) {
-        for (Document owner : collection.find(Filters.exists(Outbox.FIELD + ".id"))
+        String pendingId = Outbox.FIELD + ".id";
+        if (!indexed.contains(collection.getNamespace().getFullName())) {
+            // Sparse: only documents with pending entries are in it, so a round reads those alone
+            // instead of the whole collection (the embedded test server ignores it and scans).
+            collection.createIndex(Indexes.ascending(pendingId), new IndexOptions().sparse(true));
+            indexed.add(collection.getNamespace().getFullName());
+        }
+        for (Document owner : collection.find(Filters.exists(pendingId))
                 .projection(new Document(Outbox.FIELD, 1))
                 .limit(config.relayBatchSize())) {
             List<Document> entries = owner.getList(Outbox.FIELD, Document.class);
