@@ -27,7 +27,7 @@ public record Endpoints(URI keycloakTokens, URI enrollment, URI policy, URI back
     /** What the report says about the database, without the credentials a URI may hold. */
     public String mongoDescription() {
         if (mongoUri.equals(EMBEDDED_MONGO)) {
-            return "the embedded MongoDB wire-protocol server of ./mdm up (mongo-java-server, H2 file backend)";
+            return "the embedded MongoDB wire-protocol server of ./mdm up (mongo-java-server, platform-testkit CompactH2Backend)";
         }
         return "an external MongoDB (MDM_MONGODB_URI)";
     }
