@@ -32,9 +32,10 @@ import java.util.Map;
 /**
  * mongo-java-server's H2 backend without its two largest costs, for the local stack's server.
  * The stock backend compares two index keys in its B-trees by Java-serializing both (a key is
- * not {@code Comparable}) and keeps documents Java-serialized: under ingest load that was most of
- * the server's CPU. Here keys made of strings, numbers of one type, dates or booleans compare by
- * value, and documents are kept as BSON. Everything else is the stock backend.
+ * not {@code Comparable}) and keeps keys and documents Java-serialized: under ingest load that was
+ * most of the server's CPU. Here keys made of strings, numbers of one type, dates or booleans
+ * compare by value, and keys and documents are kept as BSON (a value BSON cannot hold falls back
+ * to the stock encoding). Everything else is the stock backend.
  *
  * <p>The B-trees' order and the documents' encoding differ from the stock backend's, so a file
  * written by one cannot be read by the other: the local stack keeps this one under its own name.
