@@ -2,9 +2,11 @@ package io.mdm.platform.events;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.mdm.contracts.events.CloudEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -14,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -21,11 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -101,30 +106,58 @@ public class OutboxRelay {
             collection.createIndex(Indexes.ascending(pendingId), new IndexOptions().sparse(true));
             indexed.add(collection.getNamespace().getFullName());
         }
+        // Every entry of the round is sent before any answer is awaited (the producer keeps their
+        // order per key); an entry is removed only once the broker has acknowledged it.
+        List<Sent> sent = new ArrayList<>();
+        owners:
         for (Document owner : collection.find(Filters.exists(pendingId))
                 .projection(new Document(Outbox.FIELD, 1))
                 .limit(config.relayBatchSize())) {
-            List<Document> entries = owner.getList(Outbox.FIELD, Document.class);
-            for (Document entry : entries) {
-                publish(entry);
-                collection.updateOne(Filters.eq("_id", owner.get("_id")),
-                        Updates.pull(Outbox.FIELD, new Document("id", entry.getString("id"))));
+            for (Document entry : owner.getList(Outbox.FIELD, Document.class)) {
+                Future<RecordMetadata> acknowledgement = producer.send(record(entry));
+                sent.add(new Sent(owner.get("_id"), entry.getString("id"), acknowledgement));
+                if (acknowledgement.isDone()) {
+                    // Answered at once: refused, typically after max.block.ms without the broker.
+                    // The rest waits for the next round instead of each waiting as long.
+                    break owners;
+                }
+            }
+        }
+        List<UpdateOneModel<Document>> removals = new ArrayList<>(sent.size());
+        try {
+            for (Sent entry : sent) {
+                entry.awaitAcknowledgement();
+                removals.add(new UpdateOneModel<>(Filters.eq("_id", entry.ownerId()),
+                        Updates.pull(Outbox.FIELD, new Document("id", entry.eventId()))));
+            }
+        } finally {
+            // What was acknowledged before a failed send leaves the outbox all the same.
+            if (!removals.isEmpty()) {
+                collection.bulkWrite(removals, new BulkWriteOptions().ordered(false));
             }
         }
     }
 
-    private void publish(Document entry) {
+    private static ProducerRecord<String, String> record(Document entry) {
         ProducerRecord<String, String> record = new ProducerRecord<>(
                 entry.getString("topic"), entry.getString("key"), entry.getString("event"));
         record.headers().add(new RecordHeader("content-type",
                 CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
-        try {
-            producer.send(record).get(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("event " + entry.getString("id") + " not published", e);
+        return record;
+    }
+
+    /** An outbox entry handed to the producer, with the document it is to be removed from. */
+    private record Sent(Object ownerId, String eventId, Future<RecordMetadata> acknowledgement) {
+
+        void awaitAcknowledgement() {
+            try {
+                acknowledgement.get(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while publishing", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("event " + eventId + " not published", e);
+            }
         }
     }
 
