@@ -30,15 +30,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * mongo-java-server's H2 backend without its two largest costs, for the local stack's server.
- * The stock backend compares two index keys in its B-trees by Java-serializing both (a key is
- * not {@code Comparable}) and keeps keys and documents Java-serialized: under ingest load that was
- * most of the server's CPU. Here keys made of strings, numbers of one type, dates or booleans
- * compare by value, and keys and documents are kept as BSON (a value BSON cannot hold falls back
- * to the stock encoding). Everything else is the stock backend.
+ * mongo-java-server's H2 backend without its largest costs, for the local stack's server. The
+ * stock backend compares two index keys in its B-trees by Java-serializing both (a key is not
+ * {@code Comparable}), keeps keys and documents Java-serialized, stores documents under their _id
+ * (so new ones land at random places and each commit rewrites most of the collection), and
+ * scans the whole collection for a query that names the _id and anything else: under ingest
+ * load that was most of the server's CPU, growing with the data. Here keys made of strings,
+ * numbers of one type, dates or booleans compare by value; keys and documents are kept as BSON
+ * (a value BSON cannot hold falls back to the stock encoding); documents are stored under a
+ * sequence number; and a unique index serves any query that names its keys. Everything else is
+ * the stock backend.
  *
- * <p>The B-trees' order and the documents' encoding differ from the stock backend's, so a file
- * written by one cannot be read by the other: the local stack keeps this one under its own name.
+ * <p>The B-trees' order and the documents' encoding and keys differ from the stock backend's,
+ * so a file written by one cannot be read by the other: the local stack keeps this one under its
+ * own name, and a file of the stock layout is refused.
  */
 final class CompactH2Backend extends H2Backend {
 
@@ -68,7 +73,7 @@ final class CompactH2Backend extends H2Backend {
             MVMap<Object, Document> data = getMvStore().openMap("databases." + namespace,
                     new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
             MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
-            return new H2Collection(this, collectionName, options, data, meta, getCursorRegistry());
+            return new SequencedCollection(this, collectionName, options, data, meta);
         }
 
         @Override
@@ -80,14 +85,92 @@ final class CompactH2Backend extends H2Backend {
         }
     }
 
-    /** The stock H2 unique index, on a map whose keys compare by value. */
-    private static final class UniqueIndex extends AbstractUniqueIndex<Object> {
+    /**
+     * The stock H2 collection with its documents under a sequence number instead of their _id.
+     * The stock key made the documents' B-tree grow at random places (ids come from phones as
+     * UUIDs), so each commit wrote again most of its leaves, documents and all: a write cost that
+     * grew with the collection. Under a sequence, new documents only ever append, and the _id index
+     * finds them. A scan also returns documents in insertion order, as MongoDB mostly does.
+     */
+    private final class SequencedCollection extends H2Collection {
+
+        private final MVMap<Object, Document> data;
+        private long lastPosition;
+
+        SequencedCollection(MongoDatabase database, String name, CollectionOptions options,
+                            MVMap<Object, Document> data, MVMap<String, Object> meta) {
+            super(database, name, options, data, meta, getCursorRegistry());
+            this.data = data;
+            Object last = data.isEmpty() ? 0L : data.lastKey();
+            if (!(last instanceof Long position)) {
+                throw new IllegalStateException("collection " + getFullName()
+                        + " was written by another backend (documents not under sequence numbers)");
+            }
+            this.lastPosition = position;
+        }
+
+        @Override
+        protected synchronized Object addDocumentInternal(Document document) {
+            lastPosition++;
+            data.put(lastPosition, document);
+            return lastPosition;
+        }
+    }
+
+    /**
+     * The stock H2 unique index, on a map whose keys compare by value, that also serves a query
+     * naming its keys among others. The stock index serves only a query on exactly its keys, so
+     * {@code {_id: x, state: "PENDING"}} (or the driver's {@code $and} of the two) read the whole
+     * collection. The collection matches every document an index hands back against the whole
+     * query, so the index may look up its own part of a larger one.
+     */
+    static final class UniqueIndex extends AbstractUniqueIndex<Object> {
+
+        private static final String AND = "$and";
 
         private final MVMap<KeyValue, Object> map;
 
         UniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
             super(name, keys, sparse);
             this.map = map;
+        }
+
+        @Override
+        public synchronized boolean canHandle(Document query) {
+            return super.canHandle(ownPart(query));
+        }
+
+        @Override
+        public synchronized Iterable<Object> getPositions(Document query) {
+            return super.getPositions(ownPart(query));
+        }
+
+        /**
+         * The conditions of {@code query} on this index's keys, from its top level and its
+         * top-level {@code $and}s; the query itself when they do not name every key exactly once,
+         * which leaves the decision to the stock rules.
+         */
+        Document ownPart(Document query) {
+            Document own = new Document();
+            return collectOwn(query, own) && own.keySet().equals(keySet()) ? own : query;
+        }
+
+        private boolean collectOwn(Document query, Document own) {
+            for (Map.Entry<String, Object> condition : query.entrySet()) {
+                if (condition.getKey().equals(AND) && condition.getValue() instanceof List<?> parts) {
+                    for (Object part : parts) {
+                        if (!(part instanceof Document conditions) || !collectOwn(conditions, own)) {
+                            return false;
+                        }
+                    }
+                } else if (keySet().contains(condition.getKey())) {
+                    if (own.containsKey(condition.getKey())) {
+                        return false;
+                    }
+                    own.put(condition.getKey(), condition.getValue());
+                }
+            }
+            return true;
         }
 
         @Override
@@ -129,12 +212,15 @@ final class CompactH2Backend extends H2Backend {
     /**
      * Index keys: ordered by their values where those are of one plain type, a total order
      * consistent with {@link KeyValue#equals} (the index only needs one for lookups, it never reads
-     * its keys in order), and stored as BSON; other values keep the stock order and encoding.
+     * its keys in order), and stored as BSON, or as a bare string for the most common key, one
+     * string (an _id); other values keep the stock order and encoding.
      */
     static final class ValueOrderedKeyType extends ObjectDataType {
 
         /** Marks a key written as BSON: above every tag {@link ObjectDataType} writes (at most 119). */
         private static final byte BSON_KEY = 127;
+        /** Marks a key of one string, written as H2 writes strings. */
+        private static final byte STRING_KEY = 126;
         private static final String VALUES = "v";
 
         @Override
@@ -186,6 +272,10 @@ final class CompactH2Backend extends H2Backend {
 
         @Override
         public void write(WriteBuffer buffer, Object key) {
+            if (key instanceof KeyValue keyValue && keyValue.size() == 1 && keyValue.get(0) instanceof String text) {
+                buffer.put(STRING_KEY).putVarInt(text.length()).putStringData(text, text.length());
+                return;
+            }
             if (key instanceof KeyValue keyValue) {
                 ByteBuf bson = Bson.encode(new Document(VALUES, keyValue.stream().toList()));
                 if (bson != null) {
@@ -199,11 +289,17 @@ final class CompactH2Backend extends H2Backend {
 
         @Override
         public Object read(ByteBuffer buffer) {
-            if (buffer.get(buffer.position()) != BSON_KEY) {
-                return super.read(buffer);
-            }
-            buffer.get();
-            return new KeyValue((List<?>) Bson.read(buffer).get(VALUES));
+            return switch (buffer.get(buffer.position())) {
+                case STRING_KEY -> {
+                    buffer.get();
+                    yield new KeyValue(DataUtils.readString(buffer));
+                }
+                case BSON_KEY -> {
+                    buffer.get();
+                    yield new KeyValue((List<?>) Bson.read(buffer).get(VALUES));
+                }
+                default -> super.read(buffer);
+            };
         }
     }
 

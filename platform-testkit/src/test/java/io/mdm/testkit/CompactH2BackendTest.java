@@ -1,9 +1,12 @@
 package io.mdm.testkit;
 
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +16,11 @@ import java.util.Date;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The two data types of {@link CompactH2Backend}, without a server. */
+/** The two data types and the unique index of {@link CompactH2Backend}, without a server. */
 class CompactH2BackendTest {
 
     private final CompactH2Backend.ValueOrderedKeyType keys = new CompactH2Backend.ValueOrderedKeyType();
@@ -23,10 +28,42 @@ class CompactH2BackendTest {
 
     /** Index keys of every kind an index may hold, plain and not, some equal to each other. */
     private final List<KeyValue> samples = List.of(
-            new KeyValue("a"), new KeyValue("b"), new KeyValue("a"), new KeyValue(1L), new KeyValue(2L),
+            new KeyValue("a"), new KeyValue("b"), new KeyValue("a"), new KeyValue(""), new KeyValue("grüße 😀"),
+            new KeyValue(1L), new KeyValue(2L),
             new KeyValue(1), new KeyValue(1.5), new KeyValue(new Date(5)), new KeyValue(true), new KeyValue((Object) null),
             new KeyValue(new Document("x", 1)), new KeyValue(new Document("x", 2)), new KeyValue(List.of(1, 2)),
             new KeyValue("a", 1L), new KeyValue("a", 2L), new KeyValue(1L, "a"), new KeyValue(Missing.getInstance()));
+
+    @Test
+    void aUniqueIndexServesAQueryThatNamesItsKeysAmongOthers() {
+        try (MVStore store = new MVStore.Builder().open()) {
+            MVMap<KeyValue, Object> map = store.openMap("index", new MVMap.Builder<KeyValue, Object>().keyType(keys));
+            CompactH2Backend.UniqueIndex byId = new CompactH2Backend.UniqueIndex(map, "_id_",
+                    List.of(new IndexKey("_id", true)), false);
+            Document exact = new Document("_id", "u1");
+            Document flat = new Document("_id", "u1").append("state", "PENDING");
+            Document and = new Document("$and", List.of(new Document("_id", "u1"), new Document("state", "PENDING")));
+            Document nestedAnd = new Document("$and", List.of(new Document("$and", List.of(exact)),
+                    new Document("$or", List.of(new Document("state", "A"), new Document("state", "B")))));
+
+            for (Document query : List.of(exact, flat, and, nestedAnd)) {
+                assertEquals(exact, byId.ownPart(query), query.toString());
+                assertTrue(byId.canHandle(query), query.toString());
+            }
+            Document in = new Document("_id", new Document("$in", List.of("u1", "u2"))).append("uploadId", "x");
+            assertEquals(new Document("_id", new Document("$in", List.of("u1", "u2"))), byId.ownPart(in));
+            assertTrue(byId.canHandle(in));
+
+            // Not its keys, or a key named twice: the stock rules decide, and they scan.
+            Document other = new Document("state", "PENDING");
+            Document twice = new Document("$and", List.of(new Document("_id", "u1"), new Document("_id", "u2")));
+            Document orOfIds = new Document("$or", List.of(new Document("_id", "u1"), new Document("_id", "u2")));
+            for (Document query : List.of(other, twice, orOfIds)) {
+                assertSame(query, byId.ownPart(query), query.toString());
+                assertFalse(byId.canHandle(query), query.toString());
+            }
+        }
+    }
 
     @Test
     void keysAreInATotalOrderThatAgreesWithEquals() {

@@ -28,6 +28,7 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The local stack's MongoDB server (H2 file, {@link CompactH2Backend}) through the real driver:
@@ -88,6 +89,86 @@ class PersistentMongoWireServerTest {
             assertEquals(List.of(0L, 1L, 2L), records.find(Filters.lt("seq", 3L)).sort(Sorts.ascending("seq"))
                     .map(d -> d.getLong("seq")).into(new ArrayList<>()));
         }
+    }
+
+    /**
+     * A query on the _id and more is looked up by the _id (see {@link CompactH2Backend.UniqueIndex})
+     * and still answers by the whole query, in every form the services write it.
+     */
+    @Test
+    void aQueryOnTheIdAndMoreMatchesTheWholeQuery() {
+        try (MongoWireServer server = MongoWireServer.persistent(dir.resolve("mongodb.mv"), FreePorts.next());
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> uploads = client.getDatabase("t").getCollection("uploads");
+            uploads.insertMany(List.of(new Document("_id", "u1").append("state", "PENDING"),
+                    new Document("_id", "u2").append("state", "COMPLETED"),
+                    new Document("_id", "u3").append("state", "PENDING")));
+
+            assertEquals(1, uploads.countDocuments(Filters.and(Filters.eq("_id", "u1"), Filters.eq("state", "PENDING"))));
+            assertEquals(0, uploads.countDocuments(Filters.and(Filters.eq("_id", "u2"), Filters.eq("state", "PENDING"))));
+            assertEquals(0, uploads.countDocuments(new Document("_id", "u1").append("state", "COMPLETED")));
+            assertEquals(List.of("u1", "u3"), uploads.find(Filters.and(Filters.in("_id", "u1", "u2", "u3", "u4"),
+                    Filters.eq("state", "PENDING"))).sort(Sorts.ascending("_id"))
+                    .map(d -> d.getString("_id")).into(new ArrayList<>()));
+
+            // A conditional update changes the document only while the rest of the filter holds.
+            assertEquals(1, uploads.updateOne(Filters.and(Filters.eq("_id", "u1"), Filters.eq("state", "PENDING")),
+                    Updates.set("state", "COMPLETED")).getModifiedCount());
+            assertEquals(0, uploads.updateOne(Filters.and(Filters.eq("_id", "u1"), Filters.eq("state", "PENDING")),
+                    Updates.set("state", "COMPLETED")).getModifiedCount());
+            assertEquals(0, uploads.updateOne(Filters.and(Filters.eq("_id", "u2"), Filters.eq("state", "PENDING")),
+                    Updates.set("state", "BROKEN")).getModifiedCount());
+            assertEquals(List.of("COMPLETED", "COMPLETED", "PENDING"), uploads.find().sort(Sorts.ascending("_id"))
+                    .map(d -> d.getString("state")).into(new ArrayList<>()));
+        }
+    }
+
+    /**
+     * Documents are stored under a sequence number (see {@link CompactH2Backend}): a scan returns
+     * them in insertion order, and after a restart new documents continue the sequence instead of
+     * overwriting the first ones.
+     */
+    @Test
+    void documentsKeepTheirInsertionOrderAndTheSequenceContinuesAfterARestart() {
+        Path file = dir.resolve("mongodb.mv");
+        int port = FreePorts.next();
+        try (MongoWireServer server = MongoWireServer.persistent(file, port);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
+            docs.insertMany(List.of(new Document("_id", "b"), new Document("_id", "a"), new Document("_id", "c"),
+                    new Document("_id", "e")));
+            docs.deleteOne(Filters.eq("_id", "e"));
+            assertEquals(List.of("b", "a", "c"), ids(docs));
+        }
+        try (MongoWireServer server = MongoWireServer.persistent(file, port);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
+            docs.insertMany(List.of(new Document("_id", "d"), new Document("_id", "0")));
+            assertEquals(List.of("b", "a", "c", "d", "0"), ids(docs));
+            assertEquals("b", docs.find(Filters.eq("_id", "b")).first().getString("_id"));
+        }
+    }
+
+    /** A file of the stock H2 backend, documents under their _id, is refused rather than misread. */
+    @Test
+    void aFileOfTheStockBackendIsRefused() {
+        Path file = dir.resolve("stock.mv");
+        int port = FreePorts.next();
+        de.bwaldvogel.mongo.MongoServer stock = new de.bwaldvogel.mongo.MongoServer(
+                new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString()));
+        stock.bind("127.0.0.1", port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            client.getDatabase("t").getCollection("docs").insertOne(new Document("_id", "a"));
+        } finally {
+            stock.shutdownNow();
+        }
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> MongoWireServer.persistent(file, port).close());
+        assertTrue(refused.getMessage().contains("written by another backend"), refused.getMessage());
+    }
+
+    private static List<String> ids(MongoCollection<Document> docs) {
+        return docs.find().map(d -> d.getString("_id")).into(new ArrayList<>());
     }
 
     private static void assertDuplicatesRefused(MongoCollection<Document> records, List<Document> stored) {
