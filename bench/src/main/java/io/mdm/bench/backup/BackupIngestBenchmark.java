@@ -66,8 +66,8 @@ public final class BackupIngestBenchmark {
         Report report = new Report("Backup ingest benchmark", console);
         new BackupIngestBenchmark(endpoints, new JsonHttp(JsonHttp.newClient(), BenchJson.mapper(), endpoints),
                 ProcessCpu.of(Path.of(args[1])), report,
-                settings.positive("BENCH_BACKUP_BATCHES", 300),
-                settings.positive("BENCH_BACKUP_WARMUP", 200),
+                settings.positive("BENCH_BACKUP_BATCHES", 600),
+                settings.positive("BENCH_BACKUP_WARMUP", 1000),
                 settings.positive("BENCH_BACKUP_CLIENTS", 4)).run();
         report.writeTo(Path.of(args[0]));
     }
