@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -38,8 +39,9 @@ import java.util.Map;
  * load that was most of the server's CPU, growing with the data. Here keys made of strings,
  * numbers of one type, dates or booleans compare by value; keys and documents are kept as BSON
  * (a value BSON cannot hold falls back to the stock encoding); documents are stored under a
- * sequence number; and a unique index serves any query that names its keys. Everything else is
- * the stock backend.
+ * sequence number; a unique index serves any query that names its keys; and a sparse index on one
+ * field, which the stock backend ignores, serves the query for documents that have the field.
+ * Everything else is the stock backend.
  *
  * <p>The B-trees' order and the documents' encoding and keys differ from the stock backend's,
  * so a file written by one cannot be read by the other: the local stack keeps this one under its
@@ -82,6 +84,117 @@ final class CompactH2Backend extends H2Backend {
             MVMap<KeyValue, Object> map = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_"
                     + indexName, new MVMap.Builder<KeyValue, Object>().keyType(new ValueOrderedKeyType()));
             return new UniqueIndex(map, indexName, keys, sparse);
+        }
+
+        /**
+         * The stock backend ignores every index that is not unique. A sparse one on one field
+         * becomes a {@link PresenceIndex}, so that the outbox relay's query for pending entries
+         * reads the documents that have some instead of the whole collection; others stay ignored.
+         */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                          List<IndexKey> keys, boolean sparse) {
+            if (!sparse || keys.size() != 1) {
+                return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+            }
+            MVMap<KeyValue, Object> map = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_"
+                    + indexName, new MVMap.Builder<KeyValue, Object>().keyType(new ValueOrderedKeyType()));
+            return new PresenceIndex(map, indexName, keys.getFirst());
+        }
+    }
+
+    /**
+     * A sparse, non-unique index on one field that answers only whether a document has it: the
+     * positions of the documents whose field exists, by their _id. It serves exactly the query
+     * {@code {field: {$exists: true}}}, with the server's own matcher deciding what exists (an
+     * array of subdocuments has {@code outbox.id} if one of them has an id). When it is created,
+     * or opened empty, the collection fills it from its documents.
+     */
+    static final class PresenceIndex extends Index<Object> {
+
+        private final MVMap<KeyValue, Object> positionsById;
+        private final Document presence;
+        private final DefaultQueryMatcher matcher = new DefaultQueryMatcher();
+
+        PresenceIndex(MVMap<KeyValue, Object> positionsById, String name, IndexKey key) {
+            super(name, List.of(key), true);
+            this.positionsById = positionsById;
+            this.presence = new Document(key.getKey(), new Document("$exists", true));
+        }
+
+        private boolean hasField(Document document) {
+            return matcher.matches(document, presence);
+        }
+
+        private static KeyValue id(Document document) {
+            return new KeyValue(document.get("_id"));
+        }
+
+        @Override
+        public boolean canHandle(Document query) {
+            return presence.equals(query);
+        }
+
+        @Override
+        public Iterable<Object> getPositions(Document query) {
+            return List.copyOf(positionsById.values());
+        }
+
+        @Override
+        public Object getPosition(Document document) {
+            return positionsById.get(id(document));
+        }
+
+        @Override
+        public void checkAdd(Document document, MongoCollection<Object> collection) {
+            // Not unique: nothing to refuse.
+        }
+
+        @Override
+        public void add(Document document, Object position, MongoCollection<Object> collection) {
+            if (hasField(document)) {
+                positionsById.put(id(document), position);
+            }
+        }
+
+        @Override
+        public Object remove(Document document) {
+            return positionsById.remove(id(document));
+        }
+
+        @Override
+        public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+            // Not unique: nothing to refuse.
+        }
+
+        @Override
+        public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                                  MongoCollection<Object> collection) {
+            if (hasField(newDocument)) {
+                positionsById.put(id(newDocument), position);
+            } else {
+                positionsById.remove(id(oldDocument));
+            }
+        }
+
+        @Override
+        public long getCount() {
+            return positionsById.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return positionsById.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+
+        @Override
+        public void drop() {
+            positionsById.clear();
         }
     }
 

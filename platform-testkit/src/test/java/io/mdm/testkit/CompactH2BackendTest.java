@@ -17,6 +17,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,29 @@ class CompactH2BackendTest {
                 assertSame(query, byId.ownPart(query), query.toString());
                 assertFalse(byId.canHandle(query), query.toString());
             }
+        }
+    }
+
+    @Test
+    void aPresenceIndexServesOnlyTheQueryForDocumentsThatHaveItsField() {
+        try (MVStore store = new MVStore.Builder().open()) {
+            CompactH2Backend.PresenceIndex pending = new CompactH2Backend.PresenceIndex(
+                    store.openMap("index", new MVMap.Builder<KeyValue, Object>().keyType(keys)), "outbox.id_1",
+                    new IndexKey("outbox.id", true));
+            Document with = new Document("_id", "u1").append("outbox", List.of(new Document("id", "e1")));
+            Document without = new Document("_id", "u2").append("outbox", List.of());
+            pending.add(with, 1L, null);
+            pending.add(without, 2L, null);
+
+            Document exists = new Document("outbox.id", new Document("$exists", true));
+            assertTrue(pending.canHandle(exists));
+            assertEquals(List.of(1L), pending.getPositions(exists));
+            assertFalse(pending.canHandle(new Document("outbox.id", "e1")));
+            assertFalse(pending.canHandle(new Document("outbox.id", new Document("$exists", false))));
+
+            pending.updateInPlace(with, new Document("_id", "u1").append("outbox", List.of()), 1L, null);
+            assertTrue(pending.isEmpty(), "an update that takes the last entry out takes the document out");
+            assertNull(pending.remove(with));
         }
     }
 

@@ -149,6 +149,51 @@ class PersistentMongoWireServerTest {
         }
     }
 
+    /**
+     * The outbox relay's sparse index on {@code outbox.id} (see {@link CompactH2Backend.PresenceIndex}):
+     * the query for documents with pending entries finds exactly those, as entries are pushed and
+     * pulled and documents removed, for documents stored before the index was created, and after
+     * a restart.
+     */
+    @Test
+    void theQueryForPendingOutboxEntriesFindsExactlyTheDocumentsThatHaveSome() {
+        Path file = dir.resolve("mongodb.mv");
+        int port = FreePorts.next();
+        try (MongoWireServer server = MongoWireServer.persistent(file, port);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> uploads = client.getDatabase("t").getCollection("uploads");
+            uploads.insertMany(List.of(pending("u1", "e1"), new Document("_id", "u2"), pending("u3", "e3", "e4")));
+            uploads.createIndex(Indexes.ascending("outbox.id"), new IndexOptions().sparse(true));
+            assertEquals(List.of("u1", "u3"), pendingIds(uploads));
+
+            uploads.insertOne(pending("u4", "e5"));
+            uploads.updateOne(Filters.eq("_id", "u2"), Updates.push("outbox", new Document("id", "e6")));
+            uploads.updateOne(Filters.eq("_id", "u1"), Updates.pull("outbox", new Document("id", "e1")));
+            uploads.updateOne(Filters.eq("_id", "u3"), Updates.pull("outbox", new Document("id", "e3")));
+            assertEquals(List.of("u2", "u3", "u4"), pendingIds(uploads));
+            uploads.deleteOne(Filters.eq("_id", "u4"));
+            assertEquals(List.of("u2", "u3"), pendingIds(uploads));
+        }
+        try (MongoWireServer server = MongoWireServer.persistent(file, port);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> uploads = client.getDatabase("t").getCollection("uploads");
+            assertEquals(List.of("u2", "u3"), pendingIds(uploads));
+            uploads.updateOne(Filters.eq("_id", "u3"), Updates.pull("outbox", new Document("id", "e4")));
+            assertEquals(List.of("u2"), pendingIds(uploads));
+            assertEquals(3, uploads.countDocuments(), "u1 and u3 are kept without entries, u4 is gone");
+        }
+    }
+
+    private static Document pending(String id, String... eventIds) {
+        return new Document("_id", id).append("outbox",
+                java.util.Arrays.stream(eventIds).map(e -> new Document("id", e).append("topic", "t")).toList());
+    }
+
+    private static List<String> pendingIds(MongoCollection<Document> uploads) {
+        return uploads.find(Filters.exists("outbox.id")).sort(Sorts.ascending("_id"))
+                .map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
+
     /** A file of the stock H2 backend, documents under their _id, is refused rather than misread. */
     @Test
     void aFileOfTheStockBackendIsRefused() {
