@@ -6,6 +6,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,24 +62,20 @@ class PersistentMongoWireServerTest {
                 .toList();
 
         int port = FreePorts.next();
-        try (MongoWireServer server = MongoWireServer.persistent(file, port);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
-            docs.insertOne(full);
-            MongoCollection<Document> records = client.getDatabase("t").getCollection("records");
+        onServer(file, port, db -> {
+            db.getCollection("docs").insertOne(full);
+            MongoCollection<Document> records = db.getCollection("records");
             records.createIndex(Indexes.ascending("seq"), new IndexOptions().unique(true));
             records.createIndex(Indexes.ascending("sourceId"), new IndexOptions().unique(true).sparse(true));
             records.insertMany(many);
             assertDuplicatesRefused(records, many);
             records.updateOne(Filters.eq("_id", many.get(5).get("_id")), Updates.set("seq", 5_000L));
-        }
+        });
 
-        try (MongoWireServer server = MongoWireServer.persistent(file, port);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
-            assertEquals(full, docs.find(Filters.eq("_id", full.get("_id"))).first());
+        onServer(file, port, db -> {
+            assertEquals(full, db.getCollection("docs").find(Filters.eq("_id", full.get("_id"))).first());
 
-            MongoCollection<Document> records = client.getDatabase("t").getCollection("records");
+            MongoCollection<Document> records = db.getCollection("records");
             assertEquals(many.size(), records.countDocuments());
             assertEquals(many.get(1_234), records.find(Filters.eq("sourceId", "event-1234")).first());
             assertEquals(many.get(77).get("_id"), records.find(Filters.eq("seq", 77L)).first().get("_id"));
@@ -88,7 +86,7 @@ class PersistentMongoWireServerTest {
             assertDuplicatesRefused(records, many);
             assertEquals(List.of(0L, 1L, 2L), records.find(Filters.lt("seq", 3L)).sort(Sorts.ascending("seq"))
                     .map(d -> d.getLong("seq")).into(new ArrayList<>()));
-        }
+        });
     }
 
     /**
@@ -97,9 +95,8 @@ class PersistentMongoWireServerTest {
      */
     @Test
     void aQueryOnTheIdAndMoreMatchesTheWholeQuery() {
-        try (MongoWireServer server = MongoWireServer.persistent(dir.resolve("mongodb.mv"), FreePorts.next());
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> uploads = client.getDatabase("t").getCollection("uploads");
+        onServer(dir.resolve("mongodb.mv"), FreePorts.next(), db -> {
+            MongoCollection<Document> uploads = db.getCollection("uploads");
             uploads.insertMany(List.of(new Document("_id", "u1").append("state", "PENDING"),
                     new Document("_id", "u2").append("state", "COMPLETED"),
                     new Document("_id", "u3").append("state", "PENDING")));
@@ -120,7 +117,7 @@ class PersistentMongoWireServerTest {
                     Updates.set("state", "BROKEN")).getModifiedCount());
             assertEquals(List.of("COMPLETED", "COMPLETED", "PENDING"), uploads.find().sort(Sorts.ascending("_id"))
                     .map(d -> d.getString("state")).into(new ArrayList<>()));
-        }
+        });
     }
 
     /**
@@ -132,21 +129,19 @@ class PersistentMongoWireServerTest {
     void documentsKeepTheirInsertionOrderAndTheSequenceContinuesAfterARestart() {
         Path file = dir.resolve("mongodb.mv");
         int port = FreePorts.next();
-        try (MongoWireServer server = MongoWireServer.persistent(file, port);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
+        onServer(file, port, db -> {
+            MongoCollection<Document> docs = db.getCollection("docs");
             docs.insertMany(List.of(new Document("_id", "b"), new Document("_id", "a"), new Document("_id", "c"),
                     new Document("_id", "e")));
             docs.deleteOne(Filters.eq("_id", "e"));
             assertEquals(List.of("b", "a", "c"), ids(docs));
-        }
-        try (MongoWireServer server = MongoWireServer.persistent(file, port);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
+        });
+        onServer(file, port, db -> {
+            MongoCollection<Document> docs = db.getCollection("docs");
             docs.insertMany(List.of(new Document("_id", "d"), new Document("_id", "0")));
             assertEquals(List.of("b", "a", "c", "d", "0"), ids(docs));
             assertEquals("b", docs.find(Filters.eq("_id", "b")).first().getString("_id"));
-        }
+        });
     }
 
     /**
@@ -159,9 +154,8 @@ class PersistentMongoWireServerTest {
     void theQueryForPendingOutboxEntriesFindsExactlyTheDocumentsThatHaveSome() {
         Path file = dir.resolve("mongodb.mv");
         int port = FreePorts.next();
-        try (MongoWireServer server = MongoWireServer.persistent(file, port);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> uploads = client.getDatabase("t").getCollection("uploads");
+        onServer(file, port, db -> {
+            MongoCollection<Document> uploads = db.getCollection("uploads");
             uploads.insertMany(List.of(pending("u1", "e1"), new Document("_id", "u2"), pending("u3", "e3", "e4")));
             uploads.createIndex(Indexes.ascending("outbox.id"), new IndexOptions().sparse(true));
             assertEquals(List.of("u1", "u3"), pendingIds(uploads));
@@ -173,15 +167,14 @@ class PersistentMongoWireServerTest {
             assertEquals(List.of("u2", "u3", "u4"), pendingIds(uploads));
             uploads.deleteOne(Filters.eq("_id", "u4"));
             assertEquals(List.of("u2", "u3"), pendingIds(uploads));
-        }
-        try (MongoWireServer server = MongoWireServer.persistent(file, port);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> uploads = client.getDatabase("t").getCollection("uploads");
+        });
+        onServer(file, port, db -> {
+            MongoCollection<Document> uploads = db.getCollection("uploads");
             assertEquals(List.of("u2", "u3"), pendingIds(uploads));
             uploads.updateOne(Filters.eq("_id", "u3"), Updates.pull("outbox", new Document("id", "e4")));
             assertEquals(List.of("u2"), pendingIds(uploads));
             assertEquals(3, uploads.countDocuments(), "u1 and u3 are kept without entries, u4 is gone");
-        }
+        });
     }
 
     private static Document pending(String id, String... eventIds) {
@@ -210,6 +203,14 @@ class PersistentMongoWireServerTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> MongoWireServer.persistent(file, port).close());
         assertTrue(refused.getMessage().contains("written by another backend"), refused.getMessage());
+    }
+
+    /** Runs {@code work} on database {@code t} of a persistent server on {@code file}, then stops the server. */
+    private static void onServer(Path file, int port, Consumer<MongoDatabase> work) {
+        try (MongoWireServer server = MongoWireServer.persistent(file, port);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            work.accept(client.getDatabase("t"));
+        }
     }
 
     private static List<String> ids(MongoCollection<Document> docs) {
