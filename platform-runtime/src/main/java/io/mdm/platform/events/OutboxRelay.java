@@ -102,7 +102,8 @@ public class OutboxRelay {
         String pendingId = Outbox.FIELD + ".id";
         if (!indexed.contains(collection.getNamespace().getFullName())) {
             // Sparse: only documents with pending entries are in it, so a round reads those alone
-            // instead of the whole collection (the embedded test server ignores it and scans).
+            // instead of the whole collection (the local stack's embedded server uses it too; the
+            // in-memory server of the tests ignores it and scans).
             collection.createIndex(Indexes.ascending(pendingId), new IndexOptions().sparse(true));
             indexed.add(collection.getNamespace().getFullName());
         }
