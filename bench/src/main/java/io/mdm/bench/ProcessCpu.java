@@ -21,6 +21,12 @@ public final class ProcessCpu {
     public static final String BENCHMARK = "benchmark client";
     /** Every process of the machine, also other people's: what is left over was not ours. */
     public static final String MACHINE = "whole machine";
+    /**
+     * Suffix of the entry that holds the CPU of a process's JIT compiler threads, already counted
+     * in the process's own entry: while they are busy, the process still runs code that is not
+     * compiled yet.
+     */
+    public static final String COMPILERS = " JIT compilers";
 
     /** Linux's USER_HZ; the same on every common architecture. */
     private static final double TICKS_PER_SECOND = 100.0;
@@ -73,15 +79,52 @@ public final class ProcessCpu {
             throw new IllegalStateException("cannot read /proc", e);
         }
         Map<String, Long> used = new LinkedHashMap<>();
-        roots.forEach((name, root) -> used.put(name, treeTicks(root, parents, ticks)));
+        for (Map.Entry<String, Long> root : roots.entrySet()) {
+            List<Long> tree = tree(root.getValue(), parents);
+            used.put(root.getKey(), tree.stream().mapToLong(pid -> ticks.getOrDefault(pid, 0L)).sum());
+            used.put(root.getKey() + COMPILERS, tree.stream().mapToLong(ProcessCpu::compilerThreadTicks).sum());
+        }
         used.put(MACHINE, machineBusyTicks());
         return used;
+    }
+
+    /** Whether an entry is a process of ours (not the machine, not a process's compilers). */
+    public static boolean isProcess(String name) {
+        return !name.equals(MACHINE) && !name.endsWith(COMPILERS);
+    }
+
+    /** The CPU seconds of our processes, from {@link #secondsBetween}. */
+    public static double processSeconds(Map<String, Double> seconds) {
+        return seconds.entrySet().stream().filter(e -> isProcess(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * The share of the stack's CPU (this benchmark's process left out) that went to its JIT
+     * compilers, from {@link #secondsBetween}.
+     */
+    public static double stackCompilerShare(Map<String, Double> seconds) {
+        double compilers = 0;
+        double stack = 0;
+        for (Map.Entry<String, Double> entry : seconds.entrySet()) {
+            String name = entry.getKey();
+            if (name.startsWith(BENCHMARK) || name.equals(MACHINE)) {
+                continue;
+            }
+            if (name.endsWith(COMPILERS)) {
+                compilers += entry.getValue();
+            } else {
+                stack += entry.getValue();
+            }
+        }
+        return stack == 0 ? 0 : compilers / stack;
     }
 
     /** CPU seconds per process name between two snapshots. */
     public static Map<String, Double> secondsBetween(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        after.forEach((name, ticks) -> seconds.put(name, (ticks - before.getOrDefault(name, ticks)) / TICKS_PER_SECOND));
+        // A compiler thread that ended takes its ticks with it (the JVM starts and stops some on demand).
+        after.forEach((name, ticks) -> seconds.put(name,
+                Math.max(0, ticks - before.getOrDefault(name, ticks)) / TICKS_PER_SECOND));
         return seconds;
     }
 
@@ -96,18 +139,39 @@ public final class ProcessCpu {
         }
     }
 
-    private static long treeTicks(long root, Map<Long, Long> parents, Map<Long, Long> ticks) {
-        long sum = 0;
+    /** CPU ticks of a process's HotSpot compiler threads ("C1 CompilerThread0", shortened by Linux). */
+    private static long compilerThreadTicks(long pid) {
+        try (Stream<Path> tasks = Files.list(PROC.resolve(Long.toString(pid)).resolve("task"))) {
+            return tasks.mapToLong(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
+                        return 0;
+                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException | RuntimeException e) {
+                    return 0; // The thread ended while it was read.
+                }
+            }).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0; // The process ended.
+        }
+    }
+
+    private static List<Long> tree(long root, Map<Long, Long> parents) {
+        List<Long> tree = new ArrayList<>();
         List<Long> pending = new ArrayList<>(List.of(root));
         while (!pending.isEmpty()) {
             long pid = pending.removeLast();
-            sum += ticks.getOrDefault(pid, 0L);
+            tree.add(pid);
             parents.forEach((child, parent) -> {
                 if (parent == pid) {
                     pending.add(child);
                 }
             });
         }
-        return sum;
+        return tree;
     }
 }

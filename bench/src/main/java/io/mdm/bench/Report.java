@@ -53,8 +53,7 @@ public final class Report {
      */
     public void cpuTable(Map<String, Double> seconds, double wallSeconds, int cores, long units, String unit) {
         cpuTable(seconds, wallSeconds, cores);
-        double ours = seconds.entrySet().stream().filter(e -> !e.getKey().equals(ProcessCpu.MACHINE))
-                .mapToDouble(Map.Entry::getValue).sum();
+        double ours = ProcessCpu.processSeconds(seconds);
         line("");
         line(String.format("CPU of the stack and the client: %.1f s for %,d %s, %.2f ms per %s; with all %d cores "
                         + "and nothing else running, at most about %,.0f %s/s.", ours, units, unit + "s",
@@ -63,23 +62,24 @@ public final class Report {
 
     /** A table of CPU seconds per process over a window of {@code wallSeconds}. */
     public void cpuTable(Map<String, Double> seconds, double wallSeconds, int cores) {
-        line("| process | CPU s | share of " + cores + " cores |");
-        line("|---|---:|---:|");
+        line("| process | CPU s | share of " + cores + " cores | of it, JIT compilers s |");
+        line("|---|---:|---:|---:|");
         double ours = 0;
         for (Map.Entry<String, Double> entry : seconds.entrySet()) {
-            if (entry.getKey().equals(ProcessCpu.MACHINE)) {
+            if (!ProcessCpu.isProcess(entry.getKey())) {
                 continue;
             }
             ours += entry.getValue();
-            line(String.format("| %s | %.1f | %.0f %% |", entry.getKey(), entry.getValue(),
-                    100 * entry.getValue() / (wallSeconds * cores)));
+            line(String.format("| %s | %.1f | %.0f %% | %.1f |", entry.getKey(), entry.getValue(),
+                    100 * entry.getValue() / (wallSeconds * cores),
+                    seconds.getOrDefault(entry.getKey() + ProcessCpu.COMPILERS, 0.0)));
         }
         Double machine = seconds.get(ProcessCpu.MACHINE);
         if (machine != null) {
             double others = Math.max(0, machine - ours);
-            line(String.format("| everything else on the machine | %.1f | %.0f %% |", others,
+            line(String.format("| everything else on the machine | %.1f | %.0f %% | |", others,
                     100 * others / (wallSeconds * cores)));
-            line(String.format("| idle | %.1f | %.0f %% |", Math.max(0, wallSeconds * cores - machine),
+            line(String.format("| idle | %.1f | %.0f %% | |", Math.max(0, wallSeconds * cores - machine),
                     100 * Math.max(0, wallSeconds * cores - machine) / (wallSeconds * cores)));
         }
     }

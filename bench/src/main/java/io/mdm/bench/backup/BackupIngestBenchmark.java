@@ -11,14 +11,17 @@ import io.mdm.bench.Machine;
 import io.mdm.bench.ProcessCpu;
 import io.mdm.bench.Report;
 import io.mdm.bench.Settings;
+import io.mdm.bench.WarmUp;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Benchmark 1, backup ingest: messages per second through the REST API in batches of 100
@@ -27,14 +30,14 @@ import java.util.Map;
  * {@value #TARGET_RATE} messages/s, and at least half of the raw baseline.
  *
  * <p>Arguments: the results file and the {@code .mdm/run} directory of the stack. Parameters:
- * {@code BENCH_BACKUP_BATCHES}, {@code BENCH_BACKUP_WARMUP}, {@code BENCH_BACKUP_CLIENTS}.
+ * {@code BENCH_BACKUP_BATCHES}, {@code BENCH_BACKUP_WARMUP} (the least warm-up; see {@link WarmUp}, at
+ * most {@value #MAX_WARMUP_FACTOR} times as many), {@code BENCH_BACKUP_CLIENTS}.
  */
 public final class BackupIngestBenchmark {
 
     static final int TARGET_RATE = 5_000;
     static final double TARGET_SHARE_OF_RAW = 0.5;
-    /** The most messages the raw baseline's scratch collection is filled with before it is measured. */
-    private static final long MAX_RAW_FILL = 200_000;
+    private static final int MAX_WARMUP_FACTOR = 3;
 
     private final Endpoints endpoints;
     private final JsonHttp http;
@@ -66,7 +69,7 @@ public final class BackupIngestBenchmark {
         Report report = new Report("Backup ingest benchmark", console);
         new BackupIngestBenchmark(endpoints, new JsonHttp(JsonHttp.newClient(), BenchJson.mapper(), endpoints),
                 ProcessCpu.of(Path.of(args[1])), report,
-                settings.positive("BENCH_BACKUP_BATCHES", 600),
+                settings.positive("BENCH_BACKUP_BATCHES", 1500),
                 settings.positive("BENCH_BACKUP_WARMUP", 1000),
                 settings.positive("BENCH_BACKUP_CLIENTS", 4)).run();
         report.writeTo(Path.of(args[0]));
@@ -77,14 +80,16 @@ public final class BackupIngestBenchmark {
         int messages = batches * MessageBatches.MESSAGES_PER_BATCH;
         report.bullet("MongoDB: " + endpoints.mongoDescription());
         report.bullet("Load average before the run (1/5/15 min): " + Machine.loadAverage());
-        report.bullet(String.format("Parameters: %d measured batches of %d messages (%,d messages), %d warm-up "
-                        + "batches, %d clients in flight, bodies of %d bytes, a new phone of employee %s",
+        report.bullet(String.format("Parameters: %d measured batches of %d messages (%,d messages), at least %d "
+                        + "warm-up batches, %d clients in flight, bodies of %d bytes, a new phone of employee %s",
                 batches, MessageBatches.MESSAGES_PER_BATCH, messages, warmup, clients, MessageBatches.BODY_BYTES,
                 EnrolledDevice.EMPLOYEE_ID));
 
         report.progress("enrolling a phone through the public API");
         EnrolledDevice device = EnrolledDevice.enroll(http, endpoints);
-        MessageBatches generator = new MessageBatches(new SecureRandom(), device.employeeId());
+        // Message ids are random UUIDs; the bodies need no cryptographic randomness, and with
+        // SecureRandom, writing the messages took longer than sending them.
+        MessageBatches generator = new MessageBatches(new SplittableRandom(), device.employeeId());
         ConcurrentBatches inFlight = new ConcurrentBatches(clients);
 
         try (MongoClient mongo = MongoClients.create(endpoints.mongoUri())) {
@@ -93,9 +98,10 @@ public final class BackupIngestBenchmark {
 
             report.progress("REST: warm-up");
             RestIngest rest = new RestIngest(http, endpoints, device, inFlight);
-            rest.upload(generator.next(warmup));
+            WarmUp.Result restWarmUp = warmUp(() -> rest.bodies(generator.next(WarmUp.ROUND_BATCHES)), rest::upload);
+            report.bullet("REST: " + restWarmUp.describe());
             report.progress("REST: measuring");
-            List<List<ChatMessage>> restBatches = generator.next(batches);
+            List<byte[]> restBatches = rest.bodies(generator.next(batches));
             Map<String, Long> restBefore = cpu.snapshot();
             ConcurrentBatches.Timing restTiming = rest.upload(restBatches);
             Map<String, Double> restCpu = ProcessCpu.secondsBetween(restBefore, cpu.snapshot());
@@ -105,17 +111,20 @@ public final class BackupIngestBenchmark {
             Map<String, Double> rawCpu;
             try (RawIngest raw = new RawIngest(mongo, "bench_raw_" + runId.replace('-', '_'), device.employeeId(),
                     device.deviceId(), inFlight)) {
+                WarmUp.Result rawWarmUp = warmUp(() -> generator.next(WarmUp.ROUND_BATCHES), raw::store);
+                report.bullet("Raw baseline: " + rawWarmUp.describe());
                 // The embedded server's cost per insert grows with the index it goes into: the
-                // scratch collection first gets as many messages as backup.messages had, so that
-                // both measured windows start on an index of the same size.
-                int fill = (int) Math.min(stored, MAX_RAW_FILL) / MessageBatches.MESSAGES_PER_BATCH;
-                report.bullet(String.format("The raw baseline's scratch collection was first filled with %,d messages "
-                        + "(not measured), as backup.messages held before the REST warm-up", fill
-                        * MessageBatches.MESSAGES_PER_BATCH));
-                if (fill > 0) {
-                    raw.store(generator.next(fill));
+                // scratch collection is topped up to as many messages as backup.messages held
+                // when the REST measurement began, so that both measured windows start on an
+                // index of the same size.
+                long restStart = stored + (long) restWarmUp.batches() * MessageBatches.MESSAGES_PER_BATCH;
+                int topUp = (int) Math.max(0, restStart / MessageBatches.MESSAGES_PER_BATCH - rawWarmUp.batches());
+                for (int done = 0; done < topUp; done += WarmUp.ROUND_BATCHES) {
+                    raw.store(generator.next(Math.min(WarmUp.ROUND_BATCHES, topUp - done)));
                 }
-                raw.store(generator.next(warmup));
+                report.bullet(String.format("Messages in backup.messages when the REST measurement began: %,d; in the "
+                        + "raw baseline's scratch collection when its measurement began: %,d (warm-up and top-up, not "
+                        + "measured)", restStart, (long) (rawWarmUp.batches() + topUp) * MessageBatches.MESSAGES_PER_BATCH));
                 List<List<ChatMessage>> rawBatches = generator.next(batches);
                 Map<String, Long> rawBefore = cpu.snapshot();
                 rawTiming = raw.store(rawBatches);
@@ -131,6 +140,10 @@ public final class BackupIngestBenchmark {
         }
         report.line("");
         report.bullet("Load average after the run (1/5/15 min): " + Machine.loadAverage());
+    }
+
+    private <T> WarmUp.Result warmUp(Supplier<T> prepareRound, Consumer<T> round) {
+        return WarmUp.run(cpu, warmup, warmup * MAX_WARMUP_FACTOR, prepareRound, round);
     }
 
     private void results(int messages, ConcurrentBatches.Timing rest, ConcurrentBatches.Timing raw) {

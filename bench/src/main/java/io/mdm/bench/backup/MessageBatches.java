@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 /**
  * Chat messages as a phone uploads them: a random UUID each, so no message is a duplicate of
@@ -23,10 +23,10 @@ public final class MessageBatches {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 .,";
     private static final int CONVERSATIONS = 20;
 
-    private final Random random;
+    private final RandomGenerator random;
     private final String sender;
 
-    public MessageBatches(Random random, String sender) {
+    public MessageBatches(RandomGenerator random, String sender) {
         this.random = random;
         this.sender = sender;
     }

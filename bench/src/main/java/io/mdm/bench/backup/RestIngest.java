@@ -35,9 +35,12 @@ public final class RestIngest {
         this.clients = clients;
     }
 
-    /** Uploads the batches; their JSON bodies are written before the clock starts. */
-    public ConcurrentBatches.Timing upload(List<List<ChatMessage>> batches) {
-        List<byte[]> bodies = batches.stream().map(batch -> http.bytes(Map.of("messages", batch))).toList();
+    /** The JSON bodies of the batches, written before the clock starts. */
+    public List<byte[]> bodies(List<List<ChatMessage>> batches) {
+        return batches.stream().map(batch -> http.bytes(Map.of("messages", batch))).toList();
+    }
+
+    public ConcurrentBatches.Timing upload(List<byte[]> bodies) {
         return clients.run(bodies, this::send);
     }
 
