@@ -1,6 +1,12 @@
 package io.mdm.backup;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
@@ -14,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The policy-service's PolicyQuery as a small real gRPC server on the loopback interface, with
  * answers a test sets per device. Unless told otherwise it answers the story's policy: the
- * approved messenger {@value #WORKCHAT}, backup required, 365 days of retention.
+ * approved messenger {@value #WORKCHAT}, backup required, 365 days of retention. Like the real
+ * one, it answers only a call that presents a token Keycloak issued to the backup-service
+ * (claim {@code azp}); it reads the claim without checking the signature, which the
+ * policy-service's own tests do against Keycloak.
  */
 public final class FakePolicyService extends PolicyQueryGrpc.PolicyQueryImplBase {
 
@@ -53,7 +63,7 @@ public final class FakePolicyService extends PolicyQueryGrpc.PolicyQueryImplBase
     private FakePolicyService() {
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                    .addService(this)
+                    .addService(ServerInterceptors.intercept(this, new BackupServiceOnly()))
                     .build()
                     .start();
         } catch (IOException e) {
@@ -103,6 +113,39 @@ public final class FakePolicyService extends PolicyQueryGrpc.PolicyQueryImplBase
             }
             case Failure.UNAVAILABLE -> response.onError(Status.UNAVAILABLE.asRuntimeException());
             case Failure.NOT_FOUND -> response.onError(Status.NOT_FOUND.asRuntimeException());
+        }
+    }
+
+    /** Refuses a call without the backup-service's token, as policy-service's ServiceCallers does. */
+    private static final class BackupServiceOnly implements ServerInterceptor {
+
+        private static final Metadata.Key<String> AUTHORIZATION =
+                Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        @Override
+        public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
+                                                           ServerCallHandler<Q, A> next) {
+            String header = headers.get(AUTHORIZATION);
+            String[] jwt = header == null || !header.startsWith("Bearer ") ? new String[0]
+                    : header.substring("Bearer ".length()).split("\\.");
+            if (jwt.length != 3) {
+                call.close(Status.UNAUTHENTICATED.withDescription("a service token is required"), new Metadata());
+                return new ServerCall.Listener<>() {
+                };
+            }
+            String azp;
+            try {
+                azp = JSON.readTree(Base64.getUrlDecoder().decode(jwt[1])).path("azp").asText();
+            } catch (IOException | IllegalArgumentException e) {
+                azp = "";
+            }
+            if (!azp.equals("backup-service")) {
+                call.close(Status.PERMISSION_DENIED.withDescription("not the backup-service"), new Metadata());
+                return new ServerCall.Listener<>() {
+                };
+            }
+            return next.startCall(call, headers);
         }
     }
 }

@@ -2,9 +2,7 @@ package io.mdm.backup.grpc.client;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.Channel;
-import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.mdm.backup.config.BackupConfig;
 import io.mdm.backup.read.ReadAuthorization;
 import io.mdm.backup.read.ReadScope;
@@ -15,15 +13,12 @@ import io.mdm.platform.grpc.ChannelRecovery;
 import io.mdm.platform.problem.ProblemException;
 import io.mdm.platform.problem.ProblemType;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.oidc.client.OidcClient;
-import io.quarkus.oidc.client.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The audit-service's {@code AccessGrants}, the one gate in front of decrypted content. The
@@ -35,23 +30,19 @@ import java.util.concurrent.atomic.AtomicReference;
 public class AccessGrantsClient {
 
     private static final Logger LOG = Logger.getLogger(AccessGrantsClient.class);
-    private static final Metadata.Key<String> AUTHORIZATION =
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final AccessGrantsGrpc.AccessGrantsBlockingStub grants;
     private final Channel channel;
-    private final OidcClient oidc;
+    private final ServiceToken serviceToken;
     private final Duration timeout;
-    // The last service token, reused until it expires so that not every read asks Keycloak.
-    private final AtomicReference<Tokens> serviceTokens = new AtomicReference<>();
 
     public AccessGrantsClient(@GrpcClient("access-grants") AccessGrantsGrpc.AccessGrantsBlockingStub grants,
                               @GrpcClient("access-grants") Channel channel,
-                              OidcClient oidc,
+                              ServiceToken serviceToken,
                               BackupConfig config) {
         this.grants = grants;
         this.channel = channel;
-        this.oidc = oidc;
+        this.serviceToken = serviceToken;
         this.timeout = config.accessGrantsTimeout();
     }
 
@@ -71,15 +62,14 @@ public class AccessGrantsClient {
                 .setConversationId(scope.conversationId().orElse(""))
                 .setCallerToken(callerToken)
                 .build();
-        Metadata headers = new Metadata();
-        headers.put(AUTHORIZATION, "Bearer " + serviceToken());
+        AccessGrantsGrpc.AccessGrantsBlockingStub asBackupService = serviceToken.attachTo(grants, timeout)
+                .orElseThrow(AccessGrantsClient::unavailable);
         AuthorizeReadResponse response;
         ChannelRecovery.dialNowIfBackingOff(channel);
         try {
             // A deadline per call: one set on the stub would be a fixed instant, long past for later calls.
             // Waiting for the connection within it is safe: nothing is sent, so no read spent, before it.
-            response = grants.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-                    .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            response = asBackupService.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .withWaitForReady()
                     .authorizeRead(request);
         } catch (StatusRuntimeException e) {
@@ -88,22 +78,6 @@ public class AccessGrantsClient {
         }
         return new ReadAuthorization(response.getAllowed(), response.getDenialReason(), response.getRemainingReads(),
                 response.hasValidUntil() ? instant(response.getValidUntil()) : null, response.getAuditSeq());
-    }
-
-    private String serviceToken() {
-        Tokens current = serviceTokens.get();
-        if (current != null && !current.isAccessTokenExpired()) {
-            return current.getAccessToken();
-        }
-        try {
-            Tokens fresh = oidc.getTokens().await().atMost(timeout);
-            serviceTokens.set(fresh);
-            return fresh.getAccessToken();
-        } catch (RuntimeException e) {
-            // The exception class only: an OIDC error text may quote the request.
-            LOG.warnf("no service token for the audit-service: %s", e.getClass().getSimpleName());
-            throw unavailable();
-        }
     }
 
     private static ProblemException unavailable() {

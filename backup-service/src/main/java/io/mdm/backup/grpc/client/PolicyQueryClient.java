@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The policy-service's {@code PolicyQuery}, reduced to what the backup needs. Generated proto
- * types stay in here.
+ * The policy-service's {@code PolicyQuery}, reduced to what the backup needs, asked with the
+ * backup-service's own service token. Generated proto types stay in here.
  */
 @ApplicationScoped
 public class PolicyQueryClient {
@@ -32,13 +32,16 @@ public class PolicyQueryClient {
 
     private final PolicyQueryGrpc.PolicyQueryBlockingStub policies;
     private final Channel channel;
+    private final ServiceToken serviceToken;
     private final Duration timeout;
 
     public PolicyQueryClient(@GrpcClient("policy-query") PolicyQueryGrpc.PolicyQueryBlockingStub policies,
                              @GrpcClient("policy-query") Channel channel,
+                             ServiceToken serviceToken,
                              BackupConfig config) {
         this.policies = policies;
         this.channel = channel;
+        this.serviceToken = serviceToken;
         this.timeout = config.policyQueryTimeout();
     }
 
@@ -50,11 +53,13 @@ public class PolicyQueryClient {
      *         (unreachable, too slow, failing): a temporary state, so the phone should retry
      */
     public Optional<MessagingPolicy> messagingPolicy(String deviceId) {
+        PolicyQueryGrpc.PolicyQueryBlockingStub asBackupService = serviceToken.attachTo(policies, timeout)
+                .orElseThrow(PolicyQueryClient::unavailable);
         EffectivePolicy policy;
         ChannelRecovery.dialNowIfBackingOff(channel);
         try {
             // A deadline per call: one set on the stub would be a fixed instant, long past for later calls.
-            policy = policies.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            policy = asBackupService.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .withWaitForReady()
                     .getEffectivePolicy(GetEffectivePolicyRequest.newBuilder().setDeviceId(deviceId).build());
         } catch (StatusRuntimeException e) {
@@ -62,8 +67,7 @@ public class PolicyQueryClient {
                 return Optional.empty();
             }
             LOG.warnf("policy-service did not answer an effective policy: %s", e.getStatus().getCode());
-            throw new ProblemException(ProblemType.UNAVAILABLE, "The policy service cannot be reached, so this "
-                    + "upload cannot be checked against the device's policy; nothing was stored. Retry later.");
+            throw unavailable();
         }
         if (!policy.getSettings().hasMessaging()) {
             return Optional.of(MessagingPolicy.NO_BACKUP);
@@ -74,5 +78,10 @@ public class PolicyQueryClient {
                 ? messaging.getRetentionDays() : null;
         return Optional.of(new MessagingPolicy(new HashSet<>(messaging.getApprovedAppsList()),
                 messaging.hasBackupRequired() && messaging.getBackupRequired(), retentionDays));
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(ProblemType.UNAVAILABLE, "The policy service cannot be reached, so this upload "
+                + "cannot be checked against the device's policy; nothing was stored. Retry later.");
     }
 }

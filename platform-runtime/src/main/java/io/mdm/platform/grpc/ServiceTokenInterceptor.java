@@ -1,4 +1,4 @@
-package io.mdm.audit.grpc;
+package io.mdm.platform.grpc;
 
 import io.grpc.Context;
 import io.grpc.Contexts;

@@ -1,4 +1,4 @@
-package io.mdm.audit.grpc;
+package io.mdm.platform.grpc;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TenantIdentityProvider;
