@@ -1,11 +1,6 @@
 package io.mdm.backup;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
@@ -15,12 +10,12 @@ import io.mdm.contracts.grpc.policy.v1.GetEffectivePolicyRequest;
 import io.mdm.contracts.grpc.policy.v1.MessagingSettings;
 import io.mdm.contracts.grpc.policy.v1.PolicyQueryGrpc;
 import io.mdm.contracts.grpc.policy.v1.PolicySettings;
+import io.mdm.testkit.ServiceTokenCheck;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,9 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The policy-service's PolicyQuery as a small real gRPC server on the loopback interface, with
  * answers a test sets per device. Unless told otherwise it answers the story's policy: the
  * approved messenger {@value #WORKCHAT}, backup required, 365 days of retention. Like the real
- * one, it answers only a call that presents a token Keycloak issued to the backup-service
- * (claim {@code azp}); it reads the claim without checking the signature, which the
- * policy-service's own tests do against Keycloak.
+ * one, it answers only the backup-service's service token ({@link ServiceTokenCheck}).
  */
 public final class FakePolicyService extends PolicyQueryGrpc.PolicyQueryImplBase {
 
@@ -63,7 +56,7 @@ public final class FakePolicyService extends PolicyQueryGrpc.PolicyQueryImplBase
     private FakePolicyService() {
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                    .addService(ServerInterceptors.intercept(this, new BackupServiceOnly()))
+                    .addService(ServerInterceptors.intercept(this, new ServiceTokenCheck("backup-service")))
                     .build()
                     .start();
         } catch (IOException e) {
@@ -113,39 +106,6 @@ public final class FakePolicyService extends PolicyQueryGrpc.PolicyQueryImplBase
             }
             case Failure.UNAVAILABLE -> response.onError(Status.UNAVAILABLE.asRuntimeException());
             case Failure.NOT_FOUND -> response.onError(Status.NOT_FOUND.asRuntimeException());
-        }
-    }
-
-    /** Refuses a call without the backup-service's token, as policy-service's ServiceCallers does. */
-    private static final class BackupServiceOnly implements ServerInterceptor {
-
-        private static final Metadata.Key<String> AUTHORIZATION =
-                Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-        private static final ObjectMapper JSON = new ObjectMapper();
-
-        @Override
-        public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-                                                           ServerCallHandler<Q, A> next) {
-            String header = headers.get(AUTHORIZATION);
-            String[] jwt = header == null || !header.startsWith("Bearer ") ? new String[0]
-                    : header.substring("Bearer ".length()).split("\\.");
-            if (jwt.length != 3) {
-                call.close(Status.UNAUTHENTICATED.withDescription("a service token is required"), new Metadata());
-                return new ServerCall.Listener<>() {
-                };
-            }
-            String azp;
-            try {
-                azp = JSON.readTree(Base64.getUrlDecoder().decode(jwt[1])).path("azp").asText();
-            } catch (IOException | IllegalArgumentException e) {
-                azp = "";
-            }
-            if (!azp.equals("backup-service")) {
-                call.close(Status.PERMISSION_DENIED.withDescription("not the backup-service"), new Metadata());
-                return new ServerCall.Listener<>() {
-                };
-            }
-            return next.startCall(call, headers);
         }
     }
 }

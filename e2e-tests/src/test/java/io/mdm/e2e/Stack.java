@@ -70,7 +70,9 @@ final class Stack {
                 with(common, Map.of("MDM_DEVICE_TOKENS_SIGNING_KEY", deviceTokenSigningKey())));
         policy = new PackagedService("policy-service", app(root, "policy-service"), policyPorts, with(common, Map.of(
                 "QUARKUS_GRPC_CLIENTS_DEVICE_DIRECTORY_HOST", "127.0.0.1",
-                "QUARKUS_GRPC_CLIENTS_DEVICE_DIRECTORY_PORT", Integer.toString(enrollmentPorts.grpc()))));
+                "QUARKUS_GRPC_CLIENTS_DEVICE_DIRECTORY_PORT", Integer.toString(enrollmentPorts.grpc()),
+                // The local realm's client secret (deploy/keycloak); a deployment takes it from a Secret.
+                "MDM_SERVICE_CLIENT_SECRET", "policy-service-local-secret")));
         backup = new PackagedService("backup-service", app(root, "backup-service"), backupPorts, with(common, Map.of(
                 "MDM_BACKUP_MASTER_KEY", backupMasterKey(app(root, "backup-service")),
                 "QUARKUS_GRPC_CLIENTS_POLICY_QUERY_HOST", "127.0.0.1",

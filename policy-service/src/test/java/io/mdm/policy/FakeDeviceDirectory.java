@@ -2,6 +2,7 @@ package io.mdm.policy;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
@@ -11,6 +12,7 @@ import io.mdm.contracts.grpc.enrollment.v1.DeviceStatus;
 import io.mdm.contracts.grpc.enrollment.v1.GetDeviceRequest;
 import io.mdm.contracts.grpc.enrollment.v1.Ownership;
 import io.mdm.contracts.grpc.enrollment.v1.Platform;
+import io.mdm.testkit.ServiceTokenCheck;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -23,8 +25,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Stands in for the enrollment-service's {@code DeviceDirectory} (our own service, not one of the
  * real servers the test kit runs): a gRPC server on a free loopback port that knows three devices
- * no event announces, and answers NOT_FOUND for every other id. It points the application's
- * {@code device-directory} client at itself.
+ * no event announces, and answers NOT_FOUND for every other id. Like the real one, it answers
+ * only the policy-service's service token ({@link ServiceTokenCheck}). It points the
+ * application's {@code device-directory} client at itself.
  */
 public class FakeDeviceDirectory implements QuarkusTestResourceLifecycleManager {
 
@@ -52,7 +55,8 @@ public class FakeDeviceDirectory implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                    .addService(new Directory()).build().start();
+                    .addService(ServerInterceptors.intercept(new Directory(), new ServiceTokenCheck("policy-service")))
+                    .build().start();
         } catch (IOException e) {
             throw new UncheckedIOException("the fake device directory did not start", e);
         }

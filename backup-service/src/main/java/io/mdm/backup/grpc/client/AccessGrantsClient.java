@@ -10,6 +10,7 @@ import io.mdm.contracts.grpc.audit.v1.AccessGrantsGrpc;
 import io.mdm.contracts.grpc.audit.v1.AuthorizeReadRequest;
 import io.mdm.contracts.grpc.audit.v1.AuthorizeReadResponse;
 import io.mdm.platform.grpc.ChannelRecovery;
+import io.mdm.platform.grpc.ServiceToken;
 import io.mdm.platform.problem.ProblemException;
 import io.mdm.platform.problem.ProblemType;
 import io.quarkus.grpc.GrpcClient;

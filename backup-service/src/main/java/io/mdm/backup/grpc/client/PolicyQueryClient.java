@@ -10,6 +10,7 @@ import io.mdm.contracts.grpc.policy.v1.GetEffectivePolicyRequest;
 import io.mdm.contracts.grpc.policy.v1.MessagingSettings;
 import io.mdm.contracts.grpc.policy.v1.PolicyQueryGrpc;
 import io.mdm.platform.grpc.ChannelRecovery;
+import io.mdm.platform.grpc.ServiceToken;
 import io.mdm.platform.problem.ProblemException;
 import io.mdm.platform.problem.ProblemType;
 import io.quarkus.grpc.GrpcClient;

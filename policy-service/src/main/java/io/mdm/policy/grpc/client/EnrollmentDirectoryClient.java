@@ -10,6 +10,7 @@ import io.mdm.policy.Device;
 import io.mdm.policy.domain.Ownership;
 import io.mdm.policy.domain.Platform;
 import io.mdm.platform.grpc.ChannelRecovery;
+import io.mdm.platform.grpc.ServiceToken;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code mdm.enrollment.v1.DeviceDirectory} of the enrollment-service, for a device whose
- * enrolled event has not reached this service yet. Generated gRPC types stay in this class.
+ * enrolled event has not reached this service yet, asked with the policy-service's own service
+ * token. Generated gRPC types stay in this class.
  * Blocking: call it from a worker thread, never from the event loop.
  */
 @ApplicationScoped
@@ -29,14 +31,17 @@ public class EnrollmentDirectoryClient {
 
     private final DeviceDirectoryGrpc.DeviceDirectoryBlockingStub directory;
     private final Channel channel;
+    private final ServiceToken serviceToken;
     private final Duration timeout;
 
     public EnrollmentDirectoryClient(@GrpcClient("device-directory") DeviceDirectoryGrpc.DeviceDirectoryBlockingStub directory,
                                      @GrpcClient("device-directory") Channel channel,
+                                     ServiceToken serviceToken,
                                      @ConfigProperty(name = "mdm.device-directory.timeout", defaultValue = "5s")
                                      Duration timeout) {
         this.directory = directory;
         this.channel = channel;
+        this.serviceToken = serviceToken;
         this.timeout = timeout;
     }
 
@@ -47,10 +52,12 @@ public class EnrollmentDirectoryClient {
      *     answers with values this service does not know
      */
     public Optional<Device> device(String deviceId) {
+        DeviceDirectoryGrpc.DeviceDirectoryBlockingStub asPolicyService = serviceToken.attachTo(directory, timeout)
+                .orElseThrow(() -> new DirectoryUnavailableException("no service token to ask the device directory"));
         io.mdm.contracts.grpc.enrollment.v1.Device answer;
         ChannelRecovery.dialNowIfBackingOff(channel);
         try {
-            answer = directory.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            answer = asPolicyService.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .withWaitForReady()
                     .getDevice(GetDeviceRequest.newBuilder().setDeviceId(deviceId).build());
         } catch (StatusRuntimeException e) {

@@ -1,4 +1,4 @@
-package io.mdm.backup.grpc.client;
+package io.mdm.platform.grpc;
 
 import io.grpc.Metadata;
 import io.grpc.stub.AbstractStub;
@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The backup-service's own client-credentials token from Keycloak, which it presents to the
- * services it calls over gRPC (metadata {@code authorization: Bearer ...}): the audit-service and
- * the policy-service answer no one else. The last token is reused until it expires, so that not
- * every call asks Keycloak. Blocking: call it on a worker thread.
+ * The service's own client-credentials token from Keycloak ({@code quarkus.oidc-client.*}, the
+ * service's Keycloak client), which it presents to the services it calls over gRPC (metadata
+ * {@code authorization: Bearer ...}; they check it with {@link ServiceCallers}). The last token
+ * is reused until it expires, so that not every call asks Keycloak. Blocking: call it on a
+ * worker thread.
  */
 @ApplicationScoped
 public class ServiceToken {
